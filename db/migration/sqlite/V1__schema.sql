@@ -35,14 +35,25 @@ CREATE TABLE enrichment_runs (
     finished_at         TIMESTAMP,
     regions             VARCHAR(64)  NOT NULL,
     mode                VARCHAR(16)  NOT NULL,
+    status              VARCHAR(16)  NOT NULL
+);
+
+CREATE TABLE run_regions (
+    run_id              INTEGER      NOT NULL,
+    region              VARCHAR(2)   NOT NULL,
     status              VARCHAR(16)  NOT NULL,
     total               INTEGER      NOT NULL DEFAULT 0,
     enriched            INTEGER      NOT NULL DEFAULT 0,
     from_kis            INTEGER      NOT NULL DEFAULT 0,
     from_yahoo          INTEGER      NOT NULL DEFAULT 0,
+    not_applicable      INTEGER      NOT NULL DEFAULT 0,
     failed              INTEGER      NOT NULL DEFAULT 0,
     deferred            INTEGER      NOT NULL DEFAULT 0,
-    duration_ms         BIGINT       NOT NULL DEFAULT 0
+    retries             INTEGER      NOT NULL DEFAULT 0,
+    duration_ms         BIGINT       NOT NULL DEFAULT 0,
+    finished_at         TIMESTAMP,
+    CONSTRAINT pk_run_regions PRIMARY KEY (run_id, region),
+    CONSTRAINT fk_run_regions_run FOREIGN KEY (run_id) REFERENCES enrichment_runs (id)
 );
 
 CREATE TABLE classification_history (

@@ -1,0 +1,96 @@
+package io.spock.metadata.app;
+
+import org.springframework.core.convert.ConversionException;
+import org.springframework.shell.ParameterValidationException;
+import org.springframework.shell.command.CommandExceptionResolver;
+import org.springframework.shell.command.CommandExecution;
+import org.springframework.shell.command.CommandHandlingResult;
+
+import java.util.stream.Collectors;
+
+/**
+ * Turns every command failure into one line on stderr and an exit status: no stack trace unless verbose.
+ */
+public final class ErrorReporter implements CommandExceptionResolver {
+
+    private final CliSession session;
+    private final RunStatus status;
+
+    public ErrorReporter(CliSession session, RunStatus status) {
+        this.session = session;
+        this.status = status;
+    }
+
+    @Override
+    public CommandHandlingResult resolve(Exception e) {
+        report(e);
+        return CommandHandlingResult.empty();
+    }
+
+    public void report(Throwable e) {
+        Throwable cause = unwrap(e);
+        int code = exitCode(cause);
+        status.record(code);
+        session.streams().err().println("error: " + message(cause));
+        if (session.verbose()) {
+            cause.printStackTrace(session.streams().err());
+        }
+    }
+
+    /** Reports a failure that is not an exception, such as an unknown command. */
+    public void report(int code, String message) {
+        status.record(code);
+        session.streams().err().println("error: " + message);
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable current = e;
+        while (current.getCause() != null && !(current instanceof SpockException)
+                && !(current instanceof CommandExecution.CommandParserExceptionsException)) {
+            if (current.getCause() instanceof SpockException || current.getCause() instanceof ConversionException) {
+                return current.getCause();
+            }
+            if (!(current instanceof ConversionException)) {
+                break;
+            }
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static int exitCode(Throwable e) {
+        if (e instanceof SpockException spock) {
+            return spock.exitCode();
+        }
+        if (e instanceof CommandExecution.CommandParserExceptionsException
+                || e instanceof ConversionException
+                || e instanceof ParameterValidationException
+                || e instanceof IllegalArgumentException) {
+            return ExitCodes.USAGE;
+        }
+        return ExitCodes.ERROR;
+    }
+
+    private static String message(Throwable e) {
+        if (e instanceof CommandExecution.CommandParserExceptionsException parse) {
+            return parse.getParserExceptions().stream().map(Throwable::getMessage).map(ErrorReporter::oneLine)
+                    .distinct().collect(Collectors.joining("; "));
+        }
+        if (e instanceof ParameterValidationException invalid) {
+            return invalid.getConstraintViolations().stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                    .collect(Collectors.joining("; "));
+        }
+        if (e instanceof ConversionException conversion && conversion.getCause() != null) {
+            return oneLine("invalid value: " + conversion.getCause().getMessage());
+        }
+        String message = e.getMessage();
+        return oneLine(message == null || message.isBlank() ? e.getClass().getSimpleName() : message);
+    }
+
+    static String oneLine(String text) {
+        String trimmed = text.strip();
+        int newline = trimmed.indexOf('\n');
+        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
+    }
+}

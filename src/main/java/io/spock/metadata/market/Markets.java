@@ -1,0 +1,71 @@
+package io.spock.metadata.market;
+
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** The one table of regions and exchanges: markets are data, not five copies of an adapter. */
+public final class Markets {
+
+    private static final List<Exchange> EXCHANGES = List.of(
+            new Exchange("NAS", "NASDAQ", Region.US, "USD", "nas", "", SymbolRule.US_CLASSES),
+            new Exchange("NYS", "New York Stock Exchange", Region.US, "USD", "nys", "", SymbolRule.US_CLASSES),
+            new Exchange("AMS", "NYSE American (AMEX)", Region.US, "USD", "ams", "", SymbolRule.US_CLASSES),
+            new Exchange("SHS", "Shanghai Stock Exchange", Region.CN, "CNY", "shs", ".SS", SymbolRule.AS_IS),
+            new Exchange("SZS", "Shenzhen Stock Exchange", Region.CN, "CNY", "szs", ".SZ", SymbolRule.AS_IS),
+            new Exchange("HKS", "Hong Kong Exchange", Region.HK, "HKD", "hks", ".HK", SymbolRule.HK_NUMERIC),
+            new Exchange("TSE", "Tokyo Stock Exchange", Region.JP, "JPY", "tse", ".T", SymbolRule.AS_IS),
+            new Exchange("HSX", "Ho Chi Minh Stock Exchange (HOSE)", Region.VN, "VND", "hsx", ".VN", SymbolRule.AS_IS),
+            new Exchange("HNX", "Hanoi Stock Exchange", Region.VN, "VND", "hnx", ".VN", SymbolRule.AS_IS));
+
+    private Markets() {
+    }
+
+    public static List<Exchange> exchanges() {
+        return EXCHANGES;
+    }
+
+    public static List<Exchange> exchanges(Region region) {
+        return EXCHANGES.stream().filter(e -> e.region() == region).toList();
+    }
+
+    public static Optional<Exchange> exchange(String code) {
+        String wanted = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+        return EXCHANGES.stream()
+                .filter(e -> e.code().equals(wanted) || e.masterCode().toUpperCase(Locale.ROOT).equals(wanted))
+                .findFirst();
+    }
+
+    /**
+     * Parses a region list such as {@code "US,cn"} or {@code "ALL"}.
+     *
+     * @throws UnknownRegionException naming the first unknown entry
+     */
+    public static Set<Region> parseRegions(String text) {
+        if (text == null || text.isBlank() || text.trim().equalsIgnoreCase("ALL")) {
+            return EnumSet.allOf(Region.class);
+        }
+        Set<Region> regions = new LinkedHashSet<>();
+        for (String part : text.split("[,\\s]+")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            if (part.equalsIgnoreCase("ALL")) {
+                return EnumSet.allOf(Region.class);
+            }
+            regions.add(Region.parse(part).orElseThrow(() -> new UnknownRegionException(part)));
+        }
+        return regions;
+    }
+
+    /** Region names offered by completion: the five regions and ALL. */
+    public static List<String> regionChoices() {
+        List<String> choices = new java.util.ArrayList<>(Region.names());
+        choices.add("ALL");
+        return choices;
+    }
+
+}

@@ -1,0 +1,46 @@
+package io.spock.metadata.render;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Rows of data with named columns: the one shape that table, CSV and JSON output are rendered from.
+ *
+ * @param columns column names in snake_case (they become CSV headers and JSON keys)
+ * @param rows    cell values; null renders as empty
+ */
+public record TableView(List<String> columns, List<List<Object>> rows) {
+
+    public TableView {
+        columns = List.copyOf(columns);
+        rows = List.copyOf(rows);
+    }
+
+    public static Builder builder(String... columns) {
+        return new Builder(List.of(columns));
+    }
+
+    /** Collects rows, checking each has one value per column. */
+    public static final class Builder {
+        private final List<String> columns;
+        private final List<List<Object>> rows = new ArrayList<>();
+
+        private Builder(List<String> columns) {
+            this.columns = columns;
+        }
+
+        public Builder row(Object... values) {
+            if (values.length != columns.size()) {
+                throw new IllegalArgumentException("row has " + values.length + " values for " + columns.size()
+                        + " columns");
+            }
+            rows.add(Arrays.asList(values));
+            return this;
+        }
+
+        public TableView build() {
+            return new TableView(columns, rows);
+        }
+    }
+}

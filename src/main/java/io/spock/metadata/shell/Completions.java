@@ -1,0 +1,75 @@
+package io.spock.metadata.shell;
+
+import io.spock.metadata.market.Markets;
+import io.spock.metadata.market.Region;
+import io.spock.metadata.render.OutputFormat;
+import io.spock.metadata.store.TickerLookup;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.shell.CompletionContext;
+import org.springframework.shell.CompletionProposal;
+import org.springframework.shell.completion.CompletionProvider;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Completion providers named in {@code @OptionValues}: regions, output formats and tickers from the database.
+ * Comma lists complete their last item ({@code US,C<Tab>} → {@code US,CN}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class Completions {
+
+    /** Enough to fill a screen; more would only slow the terminal. */
+    static final int MAX_TICKERS = 50;
+
+    @Bean
+    public CompletionProvider regionCompletion() {
+        return context -> listProposals(context, Markets.regionChoices());
+    }
+
+    @Bean
+    public CompletionProvider formatCompletion() {
+        return context -> listProposals(context, OutputFormat.names());
+    }
+
+    @Bean
+    public CompletionProvider tickerCompletion(TickerLookup tickers) {
+        return context -> {
+            String current = current(context);
+            int comma = current.lastIndexOf(',');
+            String head = current.substring(0, comma + 1);
+            String prefix = current.substring(comma + 1);
+            Region region = regionOption(context.getWords());
+            return tickers.startingWith(prefix, region, MAX_TICKERS).stream()
+                    .map(ticker -> new CompletionProposal(head + ticker).displayText(ticker))
+                    .toList();
+        };
+    }
+
+    static List<CompletionProposal> listProposals(CompletionContext context, List<String> choices) {
+        String current = current(context);
+        int comma = current.lastIndexOf(',');
+        String head = current.substring(0, comma + 1);
+        String prefix = current.substring(comma + 1).toUpperCase(Locale.ROOT);
+        return choices.stream()
+                .filter(choice -> choice.toUpperCase(Locale.ROOT).startsWith(prefix))
+                .map(choice -> new CompletionProposal(head + choice).displayText(choice))
+                .toList();
+    }
+
+    private static String current(CompletionContext context) {
+        String word = context.currentWordUpToCursor();
+        return word == null ? "" : word;
+    }
+
+    /** The single region named by {@code --region} earlier on the line, to scope ticker completion. */
+    private static Region regionOption(List<String> words) {
+        for (int i = 0; i < words.size() - 1; i++) {
+            if (words.get(i).equals("--region")) {
+                return Region.parse(words.get(i + 1)).orElse(null);
+            }
+        }
+        return null;
+    }
+}

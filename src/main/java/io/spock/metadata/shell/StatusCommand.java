@@ -1,0 +1,52 @@
+package io.spock.metadata.shell;
+
+import io.spock.metadata.app.UsageException;
+import io.spock.metadata.market.Markets;
+import io.spock.metadata.render.OutputFormat;
+import io.spock.metadata.render.Renderer;
+import io.spock.metadata.render.TableView;
+import io.spock.metadata.store.RegionStatus;
+import io.spock.metadata.store.StatusQuery;
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+import org.springframework.shell.command.annotation.OptionValues;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** {@code status}: per region, how much of the universe is classified and by which source. */
+@Command
+public class StatusCommand {
+
+    private final StatusQuery query;
+    private final Clock clock;
+
+    public StatusCommand(StatusQuery query, Clock clock) {
+        this.query = query;
+        this.clock = clock;
+    }
+
+    @Command(command = "status", description = "Per region: tickers, classified, by source, unclassified, stale, last run.")
+    public String status(
+            @Option(longNames = "regions", defaultValue = "ALL", description = "US,CN,HK,JP,VN or ALL")
+            @OptionValues(provider = "regionCompletion") String regions,
+            @Option(longNames = "max-age-days", defaultValue = "30", description = "age after which a classification is stale")
+            int maxAgeDays,
+            @Option(longNames = "format", defaultValue = "table", description = "table, csv or json")
+            @OptionValues(provider = "formatCompletion") String format) {
+        OutputFormat output = OutputFormat.parse(format);
+        if (maxAgeDays < 0) {
+            throw new UsageException("--max-age-days must be 0 or more, not " + maxAgeDays);
+        }
+        List<RegionStatus> statuses = query.byRegion(Markets.parseRegions(regions),
+                LocalDateTime.now(clock).minusDays(maxAgeDays));
+        TableView.Builder view = TableView.builder("region", "total", "classified", "kis", "yahoo", "manual",
+                "not_applicable", "unclassified", "failed", "deferred", "stale", "last_run");
+        for (RegionStatus s : statuses) {
+            view.row(s.region(), s.total(), s.classified(), s.fromKis(), s.fromYahoo(), s.manual(), s.notApplicable(),
+                    s.unclassified(), s.failed(), s.deferred(), s.stale(), s.lastRun());
+        }
+        return Renderer.render(view.build(), output);
+    }
+}

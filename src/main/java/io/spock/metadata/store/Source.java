@@ -1,0 +1,6 @@
+package io.spock.metadata.store;
+
+/** Where a stored classification came from. */
+public enum Source {
+    KIS, YAHOO, MANUAL
+}

@@ -1,0 +1,73 @@
+package io.spock.metadata.store;
+
+import io.spock.metadata.market.Region;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static io.spock.metadata.store.generated.Tables.RUN_REGIONS;
+import static io.spock.metadata.store.generated.Tables.TICKERS;
+
+/** Per-region counts in one grouped query, so {@code status} stays fast on a large universe. */
+public final class StatusQuery {
+
+    private final DSLContext dsl;
+
+    public StatusQuery(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public List<RegionStatus> byRegion(Collection<Region> regions, LocalDateTime staleBefore) {
+        List<String> names = regions.stream().map(Enum::name).toList();
+        Field<Integer> total = DSL.count().as("total");
+        Field<Integer> classified = countWhere(TICKERS.SECTOR_CODE.isNotNull(), "classified");
+        Field<Integer> kis = countWhere(TICKERS.SOURCE.eq(Source.KIS.name()), "kis");
+        Field<Integer> yahoo = countWhere(TICKERS.SOURCE.eq(Source.YAHOO.name()), "yahoo");
+        Field<Integer> manual = countWhere(TICKERS.SOURCE.eq(Source.MANUAL.name()), "manual");
+        Field<Integer> notApplicable = countWhere(statusIs(TickerStatus.NOT_APPLICABLE), "not_applicable");
+        Field<Integer> unclassified = countWhere(TICKERS.SECTOR_CODE.isNull()
+                .and(TICKERS.STATUS.ne(TickerStatus.NOT_APPLICABLE.name())), "unclassified");
+        Field<Integer> failed = countWhere(statusIs(TickerStatus.FAILED).or(statusIs(TickerStatus.NOT_FOUND)), "failed");
+        Field<Integer> deferred = countWhere(statusIs(TickerStatus.DEFERRED), "deferred");
+        Field<Integer> stale = countWhere(TICKERS.SECTOR_CODE.isNotNull()
+                .and(TICKERS.SOURCE.ne(Source.MANUAL.name()))
+                .and(TICKERS.LAST_ENRICHED.lt(staleBefore)), "stale");
+
+        Map<String, ? extends Record> counts = dsl.select(TICKERS.REGION, total, classified, kis, yahoo, manual,
+                        notApplicable, unclassified, failed, deferred, stale)
+                .from(TICKERS)
+                .where(TICKERS.REGION.in(names).and(TICKERS.DELISTED.isFalse()))
+                .groupBy(TICKERS.REGION)
+                .fetchMap(TICKERS.REGION);
+        Map<String, LocalDateTime> lastRuns = dsl.select(RUN_REGIONS.REGION, DSL.max(RUN_REGIONS.FINISHED_AT))
+                .from(RUN_REGIONS)
+                .where(RUN_REGIONS.REGION.in(names))
+                .groupBy(RUN_REGIONS.REGION)
+                .fetchMap(RUN_REGIONS.REGION, DSL.max(RUN_REGIONS.FINISHED_AT));
+
+        return regions.stream().map(region -> {
+            Record r = counts.get(region.name());
+            Function<Field<Integer>, Integer> get = f -> r == null ? 0 : r.get(f.getName(), Integer.class);
+            return new RegionStatus(region.name(), get.apply(total), get.apply(classified), get.apply(kis),
+                    get.apply(yahoo), get.apply(manual), get.apply(notApplicable), get.apply(unclassified),
+                    get.apply(failed), get.apply(deferred), get.apply(stale), lastRuns.get(region.name()));
+        }).collect(Collectors.toList());
+    }
+
+    private static Condition statusIs(TickerStatus status) {
+        return TICKERS.STATUS.eq(status.name());
+    }
+
+    private static Field<Integer> countWhere(Condition condition, String alias) {
+        return DSL.count().filterWhere(condition).as(alias);
+    }
+}

@@ -1,0 +1,36 @@
+package io.spock.metadata.store;
+
+import io.spock.metadata.market.Region;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+
+import java.util.List;
+import java.util.Locale;
+
+import static io.spock.metadata.store.generated.Tables.TICKERS;
+
+/** Ticker-name lookups for completion and "did you mean" hints; prefix search uses the ticker index. */
+public final class TickerLookup {
+
+    private final DSLContext dsl;
+
+    public TickerLookup(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Tickers starting with {@code prefix} (case-insensitive), in order, at most {@code limit}. */
+    public List<String> startingWith(String prefix, Region region, int limit) {
+        String from = prefix == null ? "" : prefix.trim().toUpperCase(Locale.ROOT);
+        Condition condition = from.isEmpty() ? TICKERS.TICKER.isNotNull()
+                : TICKERS.TICKER.ge(from).and(TICKERS.TICKER.lt(from + Character.MAX_VALUE));
+        if (region != null) {
+            condition = condition.and(TICKERS.REGION.eq(region.name()));
+        }
+        return dsl.selectDistinct(TICKERS.TICKER)
+                .from(TICKERS)
+                .where(condition)
+                .orderBy(TICKERS.TICKER)
+                .limit(limit)
+                .fetch(TICKERS.TICKER);
+    }
+}
