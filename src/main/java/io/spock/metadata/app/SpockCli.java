@@ -5,6 +5,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.nio.file.Path;
@@ -73,7 +74,8 @@ public final class SpockCli {
         }
     }
 
-    private ConfigurableApplicationContext start(CliSession session) {
+    /** Starts the application context for a session without running anything (tests drive it directly). */
+    public ConfigurableApplicationContext start(CliSession session) {
         String home = System.getProperty("spock.home", Path.of("").toAbsolutePath().toString());
         Map<String, Object> properties = new HashMap<>();
         properties.put("spock.home", home);
@@ -84,17 +86,17 @@ public final class SpockCli {
             properties.put("logging.level.io.spock", "DEBUG");
         }
         properties.putAll(overrides);
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("spock-cli", properties));
+        environment.getPropertySources().addAfter("spock-cli",
+                new SystemEnvironmentPropertySource("spock-cli-systemEnvironment", spockEnv()));
         return new SpringApplicationBuilder(SpockApplication.class)
+                .environment(environment)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .web(WebApplicationType.NONE)
                 .registerShutdownHook(false)
-                .initializers(ctx -> {
-                    ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("spock-cli", properties));
-                    ctx.getEnvironment().getPropertySources().addAfter("spock-cli",
-                            new SystemEnvironmentPropertySource("spock-cli-systemEnvironment", spockEnv()));
-                    ctx.getBeanFactory().registerSingleton("cliSession", session);
-                })
+                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("cliSession", session))
                 .run();
     }
 

@@ -2,6 +2,7 @@ package io.spock.metadata.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import io.spock.metadata.app.ExitCodes;
 import io.spock.metadata.app.SpockException;
 import org.flywaydb.core.Flyway;
@@ -15,8 +16,6 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.SQLException;
 
 /** The open store: a connection pool, migrated schema and the jOOQ context every query goes through. */
 public final class Database implements AutoCloseable {
@@ -45,7 +44,6 @@ public final class Database implements AutoCloseable {
         }
         HikariDataSource pool = pool(location, user, password);
         try {
-            checkConnection(pool, location);
             MigrateResult result = Flyway.configure()
                     .dataSource(pool)
                     .locations("classpath:db/migration/" + vendor(location.dialect()))
@@ -66,8 +64,8 @@ public final class Database implements AutoCloseable {
     private static HikariDataSource pool(DatabaseLocation location, String user, String password) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("spock");
-        config.setConnectionTimeout(120_000);
-        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(60_000);
+        config.setInitializationFailTimeout(1);
         if (location.isSqlite()) {
             SQLiteConfig sqlite = new SQLiteConfig();
             sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -89,15 +87,12 @@ public final class Database implements AutoCloseable {
             }
             config.setMaximumPoolSize(8);
         }
-        return new HikariDataSource(config);
-    }
-
-    private static void checkConnection(HikariDataSource pool, DatabaseLocation location) {
-        try (Connection ignored = pool.getConnection()) {
-            // reaching here proves the database can be opened
-        } catch (SQLException e) {
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new SpockException(ExitCodes.ERROR, "cannot open database " + location.display() + ": "
-                    + firstLine(e.getMessage()), e);
+                    + firstLine(cause.getMessage()), e);
         }
     }
 

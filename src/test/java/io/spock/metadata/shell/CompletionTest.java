@@ -1,0 +1,62 @@
+package io.spock.metadata.shell;
+
+import io.spock.metadata.support.TestContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.shell.CompletionContext;
+import org.springframework.shell.CompletionProposal;
+import org.springframework.shell.Shell;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tab completion through the shell's own completion entry point, as JLine calls it. */
+class CompletionTest {
+
+    @TempDir
+    static Path home;
+    static ConfigurableApplicationContext context;
+    static Shell shell;
+
+    @BeforeAll
+    static void start() {
+        context = TestContext.start(home, Map.of());
+        shell = context.getBean(Shell.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
+
+    static List<String> complete(String line) {
+        List<String> words = new ArrayList<>(Arrays.asList(line.split(" ", -1)));
+        CompletionContext ctx = new CompletionContext(words, words.size() - 1, words.get(words.size() - 1).length(),
+                null, null);
+        return shell.complete(ctx).stream().map(CompletionProposal::value).toList();
+    }
+
+    @Test
+    void regionValuesCompleteAfterTheOption() {
+        assertThat(complete("status --regions ")).contains("US", "CN", "HK", "JP", "VN", "ALL");
+        assertThat(complete("status --regions J")).contains("JP").doesNotContain("US");
+    }
+
+    @Test
+    void regionListsCompleteTheirLastItem() {
+        assertThat(complete("status --regions US,C")).contains("US,CN").doesNotContain("US,HK");
+    }
+
+    @Test
+    void formatValuesComplete() {
+        assertThat(complete("status --format j")).contains("json");
+    }
+}

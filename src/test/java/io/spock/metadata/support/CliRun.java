@@ -1,0 +1,65 @@
+package io.spock.metadata.support;
+
+import io.spock.metadata.app.CliStreams;
+import io.spock.metadata.app.SpockCli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs the CLI in-process against a database in a temporary folder and captures what it prints. */
+public final class CliRun {
+
+    private final Path home;
+    private final Map<String, Object> properties = new HashMap<>();
+    private final Map<String, String> env = new HashMap<>();
+
+    public CliRun(Path home) {
+        this.home = home;
+        properties.put("spock.home", home.toString());
+        properties.put("spock.db", home.resolve("test.db").toString());
+    }
+
+    public CliRun property(String key, Object value) {
+        properties.put(key, value);
+        return this;
+    }
+
+    public CliRun env(String key, String value) {
+        env.put(key, value);
+        return this;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Result run(String... args) {
+        return runWithStdin(null, args);
+    }
+
+    /** Runs with {@code stdin} piped in (not a terminal), as {@code ./spock < file} does. */
+    public Result runWithStdin(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        byte[] input = stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8);
+        CliStreams streams = new CliStreams(new ByteArrayInputStream(input),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false);
+        Map<String, Object> overrides = new HashMap<>(properties);
+        int code = new SpockCli(streams, env, overrides).run(args);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** What one run printed and returned. */
+    public record Result(int exitCode, String out, String err) {
+        /** Error lines only: log lines from the console appender are left out. */
+        public String errors() {
+            return err.lines().filter(l -> l.startsWith("error:")).reduce((a, b) -> a + "\n" + b).orElse("");
+        }
+    }
+}
