@@ -79,6 +79,7 @@ public final class SpockCli {
         String home = System.getProperty("spock.home", Path.of("").toAbsolutePath().toString());
         Map<String, Object> properties = new HashMap<>();
         properties.put("spock.home", home);
+        properties.put("spring.config.additional-location", "optional:file:" + Path.of(home, "config") + "/");
         properties.put("spring.shell.interactive.enabled", session.interactive());
         properties.put("spring.shell.noninteractive.enabled", false);
         properties.put("spring.shell.script.enabled", false);
