@@ -1,5 +1,6 @@
 package io.spock.metadata.app;
 
+import org.springframework.beans.BeansException;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.shell.ParameterValidationException;
 import org.springframework.shell.command.CommandExceptionResolver;
@@ -43,19 +44,21 @@ public final class ErrorReporter implements CommandExceptionResolver {
         session.streams().err().println("error: " + message);
     }
 
+    /** The operator-facing failure inside framework wrappers: our own exception if there is one. */
     private static Throwable unwrap(Throwable e) {
-        Throwable current = e;
-        while (current.getCause() != null && !(current instanceof SpockException)
-                && !(current instanceof CommandExecution.CommandParserExceptionsException)) {
-            if (current.getCause() instanceof SpockException || current.getCause() instanceof ConversionException) {
-                return current.getCause();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SpockException) {
+                return t;
             }
-            if (!(current instanceof ConversionException)) {
-                break;
-            }
-            current = current.getCause();
         }
-        return current;
+        if (e instanceof BeansException) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            return root;
+        }
+        return e;
     }
 
     private static int exitCode(Throwable e) {

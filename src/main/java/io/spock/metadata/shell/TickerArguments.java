@@ -1,0 +1,54 @@
+package io.spock.metadata.shell;
+
+import io.spock.metadata.app.UsageException;
+import io.spock.metadata.store.TickerLookup;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Checks tickers typed by an operator: their shape, and that the universe lists them. */
+public final class TickerArguments {
+
+    /** Letters, digits and the separators KIS uses in share classes ({@code BRK/B}, {@code BF.B}). */
+    private static final Pattern TICKER = Pattern.compile("[A-Z0-9][A-Z0-9./-]{0,31}");
+
+    private TickerArguments() {
+    }
+
+    public static String normalise(String ticker) {
+        String value = ticker == null ? "" : ticker.trim().toUpperCase(Locale.ROOT);
+        if (!TICKER.matcher(value).matches()) {
+            throw new UsageException("invalid ticker '" + ticker + "': letters, digits and . / - only, at most 32");
+        }
+        return value;
+    }
+
+    /** Parses {@code T1,T2} and checks each ticker is listed; unknown ones are refused with the closest names. */
+    public static List<String> parseListed(String list, TickerLookup lookup) {
+        Set<String> tickers = new LinkedHashSet<>();
+        for (String part : list.split("[,\\s]+")) {
+            if (!part.isBlank()) {
+                tickers.add(normalise(part));
+            }
+        }
+        if (tickers.isEmpty()) {
+            throw new UsageException("--tickers needs at least one ticker");
+        }
+        for (String ticker : tickers) {
+            requireListed(ticker, lookup);
+        }
+        return new ArrayList<>(tickers);
+    }
+
+    public static void requireListed(String ticker, TickerLookup lookup) {
+        if (lookup.regionsOf(ticker).isEmpty()) {
+            List<String> closest = lookup.closestTo(ticker, 5);
+            throw new UsageException("unknown ticker '" + ticker + "'"
+                    + (closest.isEmpty() ? "" : "; closest: " + String.join(", ", closest)));
+        }
+    }
+}

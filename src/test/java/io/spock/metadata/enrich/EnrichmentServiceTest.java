@@ -1,0 +1,248 @@
+package io.spock.metadata.enrich;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.spock.metadata.classify.GicsTaxonomy;
+import io.spock.metadata.classify.KisSectorMapping;
+import io.spock.metadata.classify.YahooSectorMapping;
+import io.spock.metadata.market.Region;
+import io.spock.metadata.store.Database;
+import io.spock.metadata.store.Source;
+import io.spock.metadata.store.TickerStatus;
+import io.spock.metadata.store.generated.tables.records.TickersRecord;
+import io.spock.metadata.support.TestStore;
+import io.spock.metadata.support.YahooStub;
+import io.spock.metadata.yahoo.YahooProfileService;
+import io.spock.metadata.yahoo.YahooRequestListener;
+import io.spock.metadata.yahoo.YahooSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.spock.metadata.store.generated.Tables.CLASSIFICATION_HISTORY;
+import static io.spock.metadata.store.generated.Tables.ENRICHMENT_RUNS;
+import static io.spock.metadata.store.generated.Tables.TICKERS;
+import static io.spock.metadata.support.TestStore.listing;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The pipeline on a real SQLite file against a WireMock Yahoo. */
+class EnrichmentServiceTest {
+
+    @RegisterExtension
+    static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @TempDir
+    Path dir;
+    Database db;
+    YahooStub yahoo;
+    ExecutorService pool;
+
+    @BeforeEach
+    void setUp() {
+        db = TestStore.open(dir);
+        yahoo = new YahooStub(wireMock);
+        pool = Executors.newFixedThreadPool(4);
+    }
+
+    @AfterEach
+    void tearDown() {
+        pool.shutdownNow();
+        db.close();
+    }
+
+    private EnrichmentService service(YahooSettings settings) {
+        Path config = Path.of("config");
+        GicsTaxonomy gics = GicsTaxonomy.load();
+        Clock clock = Clock.systemUTC();
+        return new EnrichmentService(new CandidateQuery(db.dsl()), new OutcomeWriter(db.dsl()),
+                new RunLog(db.dsl(), clock),
+                new Classifier(KisSectorMapping.load(config.resolve("kis_sector_to_gics_mapping.json"), gics),
+                        YahooSectorMapping.load(config.resolve("yahoo_sector_to_gics.json"), gics)),
+                YahooProfileService.create(settings, YahooRequestListener.NO_OP), pool, clock);
+    }
+
+    private YahooSettings settings() {
+        return YahooSettings.defaults()
+                .withQueryBaseUrl(URI.create(wireMock.baseUrl()))
+                .withCookieUrl(URI.create(wireMock.baseUrl() + "/cookie"))
+                .withRate(1000, 10)
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2))
+                .withRetry(new YahooSettings.Retry(3, Duration.ofMillis(1), Duration.ofMillis(4), 0.0,
+                        Duration.ofSeconds(5)));
+    }
+
+    private static EnrichRequest request(Set<Region> regions, EnrichMode mode, boolean dryRun) {
+        return new EnrichRequest(regions, mode, List.of(), 30, dryRun, false, false, 1);
+    }
+
+    private TickersRecord row(String region, String ticker) {
+        return db.dsl().fetchOne(TICKERS, TICKERS.REGION.eq(region).and(TICKERS.TICKER.eq(ticker)));
+    }
+
+    @Test
+    void highConfidenceKisCodesClassifyWithoutAskingYahoo() {
+        TestStore.add(db, listing("NYS", "XOM", "010"), listing("NAS", "NVDA", "710"));
+
+        EnrichReport report = service(settings()).run(request(EnumSet.of(Region.US), EnrichMode.INCREMENTAL, false),
+                ProgressListener.NONE);
+
+        assertThat(row("US", "XOM").getSectorCode()).isEqualTo("10");
+        assertThat(row("US", "XOM").getSource()).isEqualTo(Source.KIS.name());
+        assertThat(row("US", "NVDA").getSectorEn()).isEqualTo("Information Technology");
+        assertThat(row("US", "NVDA").getSectorKo()).isEqualTo("정보기술");
+        assertThat(report.regions().get(0).fromKis()).isEqualTo(2);
+        assertThat(report.incomplete()).isFalse();
+        assertThat(wireMock.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void codeZeroGoesToYahooForSectorAndIndustry() {
+        yahoo.company("AAPL", "Technology", "Consumer Electronics", "Apple Inc.");
+        TestStore.add(db, listing("NAS", "AAPL", "000"));
+
+        service(settings()).run(request(EnumSet.of(Region.US), EnrichMode.INCREMENTAL, false), ProgressListener.NONE);
+
+        TickersRecord aapl = row("US", "AAPL");
+        assertThat(aapl.getSectorCode()).isEqualTo("45");
+        assertThat(aapl.getIndustry()).isEqualTo("Consumer Electronics");
+        assertThat(aapl.getSource()).isEqualTo(Source.YAHOO.name());
+        assertThat(aapl.getStatus()).isEqualTo(TickerStatus.CLASSIFIED.name());
+        assertThat(db.dsl().fetchCount(CLASSIFICATION_HISTORY)).isEqualTo(1);
+    }
+
+    @Test
+    void yahooWinsOverALowConfidenceKisCode() {
+        yahoo.company("V", "Financial Services", "Credit Services", "Visa Inc.");
+        TestStore.add(db, listing("NYS", "V", "720"));
+
+        service(settings()).run(request(EnumSet.of(Region.US), EnrichMode.INCREMENTAL, false), ProgressListener.NONE);
+
+        assertThat(row("US", "V").getSectorCode()).isEqualTo("40");
+        assertThat(row("US", "V").getSource()).isEqualTo("YAHOO");
+    }
+
+    @Test
+    void lowConfidenceKisAnswerStandsWhenYahooHasNothing() {
+        TestStore.add(db, listing("NYS", "PLD", "630"));
+
+        EnrichReport report = service(settings()).run(request(EnumSet.of(Region.US), EnrichMode.INCREMENTAL, false),
+                ProgressListener.NONE);
+
+        assertThat(row("US", "PLD").getSectorCode()).isEqualTo("60");
+        assertThat(row("US", "PLD").getConfidence()).isEqualTo("LOW");
+        assertThat(report.incomplete()).isFalse();
+    }
+
+    @Test
+    void fundsAreNotApplicableAndNotRetried() {
+        yahoo.fund("QQQ");
+        TestStore.add(db, listing("NAS", "QQQ", "000"));
+        service(settings()).run(request(EnumSet.of(Region.US), EnrichMode.INCREMENTAL, false), ProgressListener.NONE);
+        int calls = yahoo.quoteSummaryCalls();
+
+        service(settings()).run(request(EnumSet.of(Region.US), EnrichMode.INCREMENTAL, false), ProgressListener.NONE);
+
+        assertThat(row("US", "QQQ").getStatus()).isEqualTo(TickerStatus.NOT_APPLICABLE.name());
+        assertThat(row("US", "QQQ").getSectorCode()).isNull();
+        assertThat(yahoo.quoteSummaryCalls()).isEqualTo(calls);
+    }
+
+    @Test
+    void unreachableYahooDefersTheRestWithTheReasonAndKeepsKisAnswers() {
+        TestStore.add(db, listing("NYS", "XOM", "010"), listing("NAS", "AAPL", "000"), listing("NAS", "MSFT", "000"));
+        YahooSettings unreachable = settings().withQueryBaseUrl(URI.create("http://127.0.0.1:1"))
+                .withCookieUrl(URI.create("http://127.0.0.1:1/cookie"));
+
+        EnrichReport report = service(unreachable).run(request(EnumSet.of(Region.US), EnrichMode.INCREMENTAL, false),
+                ProgressListener.NONE);
+
+        assertThat(row("US", "XOM").getSectorCode()).isEqualTo("10");
+        assertThat(row("US", "AAPL").getStatus()).isEqualTo(TickerStatus.DEFERRED.name());
+        assertThat(row("US", "AAPL").getLastError()).containsIgnoringCase("unreachable");
+        assertThat(report.regions().get(0).deferred()).isEqualTo(2);
+        assertThat(report.incomplete()).isTrue();
+    }
+
+    @Test
+    void dryRunComputesEverythingAndWritesNothing() {
+        yahoo.company("AAPL", "Technology", "Consumer Electronics", "Apple Inc.");
+        TestStore.add(db, listing("NYS", "XOM", "010"), listing("NAS", "AAPL", "000"));
+
+        EnrichReport report = service(settings()).run(request(EnumSet.of(Region.US), EnrichMode.INCREMENTAL, true),
+                ProgressListener.NONE);
+
+        assertThat(report.regions().get(0).enriched()).isEqualTo(2);
+        assertThat(row("US", "XOM").getSectorCode()).isNull();
+        assertThat(row("US", "AAPL").getStatus()).isEqualTo(TickerStatus.PENDING.name());
+        assertThat(db.dsl().fetchCount(ENRICHMENT_RUNS)).isZero();
+        assertThat(db.dsl().fetchCount(CLASSIFICATION_HISTORY)).isZero();
+    }
+
+    @Test
+    void incrementalReRunMakesNoHttpCalls() {
+        yahoo.company("AAPL", "Technology", "Consumer Electronics", "Apple Inc.");
+        TestStore.add(db, listing("NAS", "AAPL", "000"), listing("NYS", "XOM", "010"));
+        service(settings()).run(request(EnumSet.of(Region.US), EnrichMode.INCREMENTAL, false), ProgressListener.NONE);
+        int calls = wireMock.getAllServeEvents().size();
+
+        EnrichReport again = service(settings()).run(request(EnumSet.of(Region.US), EnrichMode.INCREMENTAL, false),
+                ProgressListener.NONE);
+
+        assertThat(again.regions().get(0).total()).isZero();
+        assertThat(wireMock.getAllServeEvents()).hasSize(calls);
+    }
+
+    @Test
+    void forceRefreshNeverOverwritesAManualFix() {
+        TestStore.add(db, listing("NYS", "XOM", "010"));
+        db.dsl().update(TICKERS).set(TICKERS.SECTOR_CODE, "55").set(TICKERS.SOURCE, "MANUAL")
+                .where(TICKERS.TICKER.eq("XOM")).execute();
+
+        EnrichReport report = service(settings()).run(request(EnumSet.of(Region.US), EnrichMode.FORCE_REFRESH, false),
+                ProgressListener.NONE);
+
+        assertThat(row("US", "XOM").getSectorCode()).isEqualTo("55");
+        assertThat(report.regions().get(0).total()).isZero();
+    }
+
+    @Test
+    void transientErrorsAreRetriedThenSucceed() {
+        yahoo.answer("MSFT", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        TestStore.add(db, listing("NAS", "MSFT", "000"));
+
+        EnrichReport report = service(settings()).run(request(EnumSet.of(Region.US), EnrichMode.INCREMENTAL, false),
+                ProgressListener.NONE);
+
+        assertThat(report.regions().get(0).failed() + report.regions().get(0).deferred()).isEqualTo(1);
+        assertThat(report.regions().get(0).yahooCalls()).isEqualTo(3);
+        assertThat(row("US", "MSFT").getLastError()).isNotBlank();
+    }
+
+    @Test
+    void runIsRecordedWithItsRegionCounts() {
+        TestStore.add(db, listing("NYS", "XOM", "010"), listing("TSE", "7203", "310"));
+
+        EnrichReport report = service(settings()).run(request(EnumSet.of(Region.US, Region.JP),
+                EnrichMode.INCREMENTAL, false), ProgressListener.NONE);
+
+        assertThat(db.dsl().fetchOne(ENRICHMENT_RUNS, ENRICHMENT_RUNS.ID.eq(report.runId())).getStatus())
+                .isEqualTo("COMPLETED");
+        assertThat(report.regions()).extracting(RegionSummary::region).containsExactly("US", "JP");
+        assertThat(row("JP", "7203").getLastEnriched()).isBefore(LocalDateTime.now().plusMinutes(1));
+    }
+}
