@@ -87,6 +87,8 @@ final class QuoteSummaryParser {
     }
 
     private static Optional<String> text(JsonNode node) {
-        return node.isTextual() && !node.textValue().isBlank() ? Optional.of(node.textValue().strip()) : Optional.empty();
+        return node.isTextual() && !node.textValue().isBlank()
+                ? Optional.of(node.textValue().strip())
+                : Optional.empty();
     }
 }

@@ -33,7 +33,8 @@ public sealed interface YahooLookup {
 
         @Override
         public String describe() {
-            return "found";
+            return "Yahoo Finance sector " + profile.sector().orElse("?")
+                    + ", industry " + profile.industry().orElse("(none)");
         }
     }
 
@@ -45,7 +46,8 @@ public sealed interface YahooLookup {
 
         @Override
         public String describe() {
-            return "Yahoo Finance has no sector for this symbol";
+            return "Yahoo Finance has no sector for this symbol"
+                    + profile.quoteType().map(type -> " (quoteType " + type + ")").orElse("");
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.Optional;
  * Yahoo leaves keys out rather than sending nulls, so every field is optional.
  *
  * @param sector    Yahoo's sector name, e.g. "Technology" (absent for ETFs, funds, crypto)
- * @param industry  Yahoo's industry name, e.g. "Consumer Electronics"; older data uses an em dash ("Drug Manufacturers—General")
+ * @param industry  Yahoo's industry name, e.g. "Consumer Electronics"; older data uses an em dash
+ *                  ("Drug Manufacturers—General") where newer data has " - "
  * @param quoteType security type, e.g. EQUITY, ETF, MUTUALFUND, INDEX, CRYPTOCURRENCY
  * @param longName  full issuer name
  * @param shortName short display name

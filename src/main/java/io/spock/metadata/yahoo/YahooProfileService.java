@@ -71,7 +71,10 @@ public final class YahooProfileService {
         this.resilience = Failsafe.with(retryPolicy(settings.retry()), breaker);
     }
 
-    /** Looks a Yahoo symbol up (e.g. AAPL, 0700.HK). Blocks for rate limiting and retry pauses; never throws for Yahoo trouble. */
+    /**
+     * Looks a Yahoo symbol up (e.g. AAPL, 0700.HK). Blocks for rate limiting and retry pauses; never throws for
+     * Yahoo trouble.
+     */
     public ProfileResult lookup(String symbol) {
         String key = Objects.requireNonNull(symbol, "symbol").strip();
         if (key.isEmpty()) {
@@ -130,7 +133,7 @@ public final class YahooProfileService {
         RetryDelays delays = new RetryDelays(retry, () -> ThreadLocalRandom.current().nextDouble());
         return RetryPolicy.<YahooLookup>builder()
                 .handleResultIf(YahooLookup::isRetryable)
-                .abortOn(CircuitBreakerOpenException.class)
+                .abortOn(CircuitBreakerOpenException.class, InterruptedException.class)
                 .abortIf(outcome -> breaker.isOpen())
                 .abortIf(outcome -> waitsTooLong(outcome, retry.maxRetryAfter()))
                 .withMaxAttempts(retry.maxAttempts())
@@ -153,7 +156,9 @@ public final class YahooProfileService {
 
     private CircuitBreaker<YahooLookup> circuitBreaker(YahooSettings.Breaker settings) {
         return CircuitBreaker.<YahooLookup>builder()
-                .handleResultIf(YahooLookup::isFailure)
+                .handleIf((outcome, error) -> error == null
+                        ? outcome.isFailure()
+                        : !(error instanceof InterruptedException))
                 .withFailureThreshold(settings.failureThreshold())
                 .withSuccessThreshold(1)
                 .withDelay(settings.delay())

@@ -65,7 +65,7 @@ public record YahooSettings(
         }
     }
 
-    /** Production defaults: 1 request/s, burst 1, 8 in flight, retry 3 attempts 5 s → 20 s, breaker 5 / 60 s, cache 24 h. */
+    /** Production defaults: 1 request/s, burst 1, 8 in flight, 3 attempts 5 s → 20 s, breaker 5 / 60 s, cache 24 h. */
     public static YahooSettings defaults() {
         return new YahooSettings(
                 DEFAULT_QUERY_BASE_URL,

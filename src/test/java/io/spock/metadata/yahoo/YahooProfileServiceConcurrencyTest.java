@@ -81,6 +81,25 @@ class YahooProfileServiceConcurrencyTest {
         assertThat(peak.get()).isEqualTo(maxInFlight);
     }
 
+    @Test
+    void interruptionEndsTheLookupAndKeepsTheInterruptFlag() {
+        AtomicInteger calls = new AtomicInteger();
+        YahooClient client = symbol -> {
+            calls.incrementAndGet();
+            Thread.currentThread().interrupt();
+            return new YahooLookup.Transient("Yahoo Finance answered HTTP 503");
+        };
+        YahooProfileService service = new YahooProfileService(client, YahooSettings.defaults(),
+                YahooRequestListener.NO_OP, time, new FakeTicker());
+
+        ProfileResult result = service.lookup("AAPL");
+
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(result.kind()).isEqualTo(ProfileResult.Kind.FAILED);
+        assertThat(result.reason()).startsWith("Interrupted");
+        assertThat(calls.get()).isEqualTo(1);
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);

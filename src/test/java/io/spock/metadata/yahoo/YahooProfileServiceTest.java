@@ -38,7 +38,8 @@ class YahooProfileServiceTest {
     }
 
     private YahooProfileService service(YahooSettings configured) {
-        return new YahooProfileService(new YahooFinanceClient(configured, listener), configured, listener, time, ticker);
+        YahooFinanceClient client = new YahooFinanceClient(configured, listener);
+        return new YahooProfileService(client, configured, listener, time, ticker);
     }
 
     private static void verifySummaryCalls(int count, String symbol) {
@@ -56,6 +57,7 @@ class YahooProfileServiceTest {
 
         assertThat(first.kind()).isEqualTo(ProfileResult.Kind.FOUND);
         assertThat(first.profile().sector()).contains("Technology");
+        assertThat(first.reason()).isEqualTo("Yahoo Finance sector Technology, industry Consumer Electronics");
         assertThat(first.attempts()).isEqualTo(1);
         assertThat(second.kind()).isEqualTo(ProfileResult.Kind.FOUND);
         assertThat(second.profile()).isEqualTo(first.profile());
@@ -89,6 +91,7 @@ class YahooProfileServiceTest {
 
         assertThat(result.kind()).isEqualTo(ProfileResult.Kind.NOT_APPLICABLE);
         assertThat(result.profile().quoteType()).contains("ETF");
+        assertThat(result.reason()).isEqualTo("Yahoo Finance has no sector for this symbol (quoteType ETF)");
         verifySummaryCalls(1, "QQQ");
         assertThat(listener.retryDelays).isEmpty();
     }

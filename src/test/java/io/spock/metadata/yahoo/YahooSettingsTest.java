@@ -45,7 +45,8 @@ class YahooSettingsTest {
         assertThatThrownBy(() -> YahooSettings.defaults().withRate(0, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> YahooSettings.defaults().withMaxInFlight(0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new YahooSettings.Retry(0, Duration.ofSeconds(1), Duration.ofSeconds(2), 0, Duration.ZERO))
+        assertThatThrownBy(() -> new YahooSettings.Retry(0, Duration.ofSeconds(1), Duration.ofSeconds(2), 0,
+                Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
