@@ -1,0 +1,177 @@
+package io.spock.metadata.yahoo;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.failsafe.CircuitBreaker;
+import dev.failsafe.CircuitBreakerOpenException;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RetryPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The resilient front of the Yahoo client, meant to be one shared instance: every caller goes through the same cache,
+ * circuit breaker, in-flight bound and rate limiter.
+ *
+ * <p>Per lookup: a cached final answer is returned without HTTP. Otherwise the lookup runs under a Failsafe retry
+ * policy (transient and rate-limited outcomes only) wrapped around a circuit breaker, so every HTTP attempt counts
+ * towards the breaker. Each attempt takes an in-flight slot and then a rate-limiter token. While the circuit is open
+ * the lookup returns {@link ProfileResult.Kind#DEFERRED} at once, without HTTP and without waiting.
+ */
+public final class YahooProfileService {
+
+    private static final Logger log = LoggerFactory.getLogger(YahooProfileService.class);
+
+    private final YahooClient client;
+    private final YahooRequestListener listener;
+    private final TokenBucket rateLimiter;
+    private final Semaphore inFlight;
+    private final Cache<String, ProfileResult> answers;
+    private final CircuitBreaker<YahooLookup> breaker;
+    private final FailsafeExecutor<YahooLookup> resilience;
+    private final AtomicReference<String> lastFailure = new AtomicReference<>("no failure recorded");
+
+    /** Production wiring: HTTP client from the settings, system clock. */
+    public static YahooProfileService create(YahooSettings settings, YahooRequestListener listener) {
+        return new YahooProfileService(new YahooFinanceClient(settings, listener), settings, listener);
+    }
+
+    public YahooProfileService(YahooClient client, YahooSettings settings, YahooRequestListener listener) {
+        this(client, settings, listener, TimeSource.system(), Ticker.systemTicker());
+    }
+
+    /**
+     * @param timeSource drives the rate limiter
+     * @param ticker     drives cache expiry
+     */
+    public YahooProfileService(YahooClient client, YahooSettings settings, YahooRequestListener listener,
+                               TimeSource timeSource, Ticker ticker) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.rateLimiter = new TokenBucket(settings.requestsPerSecond(), settings.burst(), timeSource);
+        this.inFlight = new Semaphore(settings.maxInFlight(), true);
+        this.answers = Caffeine.newBuilder()
+                .expireAfterWrite(settings.cache().ttl())
+                .maximumSize(settings.cache().maxEntries())
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .build();
+        this.breaker = circuitBreaker(settings.breaker());
+        this.resilience = Failsafe.with(retryPolicy(settings.retry()), breaker);
+    }
+
+    /**
+     * Looks a Yahoo symbol up (e.g. AAPL, 0700.HK). Blocks for rate limiting and retry pauses; never throws for
+     * Yahoo trouble.
+     */
+    public ProfileResult lookup(String symbol) {
+        String key = Objects.requireNonNull(symbol, "symbol").strip();
+        if (key.isEmpty()) {
+            throw new IllegalArgumentException("symbol must not be blank");
+        }
+        ProfileResult cached = answers.getIfPresent(key);
+        if (cached != null) {
+            return cached.withAttempts(0);
+        }
+        AtomicInteger attempts = new AtomicInteger();
+        try {
+            YahooLookup outcome = resilience.get(() -> attempt(key, attempts));
+            ProfileResult result = ProfileResult.of(outcome, attempts.get());
+            if (outcome.isFinal()) {
+                answers.put(key, result);
+            }
+            return result;
+        } catch (CircuitBreakerOpenException open) {
+            return ProfileResult.deferred("Yahoo Finance circuit open: " + lastFailure.get(), attempts.get());
+        } catch (FailsafeException e) {
+            if (e.getCause() instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                return ProfileResult.failed("Interrupted while waiting to call Yahoo Finance", attempts.get());
+            }
+            throw e;
+        }
+    }
+
+    /** Circuit state for health output: {@code closed}, {@code open} or {@code half_open}. */
+    public String circuitState() {
+        return breaker.getState().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Exposed to tests in this package, which drive breaker state directly. */
+    CircuitBreaker<YahooLookup> circuitBreaker() {
+        return breaker;
+    }
+
+    private YahooLookup attempt(String symbol, AtomicInteger attempts) throws InterruptedException {
+        inFlight.acquire();
+        try {
+            rateLimiter.acquire();
+            attempts.incrementAndGet();
+            YahooLookup outcome = client.lookup(symbol);
+            if (outcome.isFailure()) {
+                lastFailure.set(outcome.describe());
+            }
+            return outcome;
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    /** Needs {@link #breaker} built first: retrying into an open circuit would only sleep for nothing. */
+    private RetryPolicy<YahooLookup> retryPolicy(YahooSettings.Retry retry) {
+        RetryDelays delays = new RetryDelays(retry, () -> ThreadLocalRandom.current().nextDouble());
+        return RetryPolicy.<YahooLookup>builder()
+                .handleResultIf(YahooLookup::isRetryable)
+                .abortOn(CircuitBreakerOpenException.class, InterruptedException.class)
+                .abortIf(outcome -> breaker.isOpen())
+                .abortIf(outcome -> waitsTooLong(outcome, retry.maxRetryAfter()))
+                .withMaxAttempts(retry.maxAttempts())
+                .withDelayFn(context -> delays.before(context.getAttemptCount(), context.getLastResult()))
+                .onRetryScheduled(event -> {
+                    String reason = event.getLastResult() == null
+                            ? String.valueOf(event.getLastException())
+                            : event.getLastResult().describe();
+                    log.debug("Retrying Yahoo Finance lookup in {} ms after: {}", event.getDelay().toMillis(), reason);
+                    listener.onRetryScheduled(event.getDelay(), reason);
+                })
+                .build();
+    }
+
+    /** A Retry-After beyond the configured maximum is not slept through; the lookup is deferred instead. */
+    private static boolean waitsTooLong(YahooLookup outcome, Duration maxRetryAfter) {
+        return outcome instanceof YahooLookup.RateLimited limited
+                && limited.retryAfter().filter(delay -> delay.compareTo(maxRetryAfter) > 0).isPresent();
+    }
+
+    private CircuitBreaker<YahooLookup> circuitBreaker(YahooSettings.Breaker settings) {
+        return CircuitBreaker.<YahooLookup>builder()
+                .handleIf((outcome, error) -> error == null
+                        ? outcome.isFailure()
+                        : !(error instanceof InterruptedException))
+                .withFailureThreshold(settings.failureThreshold())
+                .withSuccessThreshold(1)
+                .withDelay(settings.delay())
+                .onOpen(event -> {
+                    log.warn("Yahoo Finance circuit open for {} s after {} consecutive failures; last: {}",
+                            settings.delay().toSeconds(), settings.failureThreshold(), lastFailure.get());
+                    listener.onBreakerStateChange("open");
+                })
+                .onHalfOpen(event -> listener.onBreakerStateChange("half_open"))
+                .onClose(event -> {
+                    log.info("Yahoo Finance circuit closed");
+                    listener.onBreakerStateChange("closed");
+                })
+                .build();
+    }
+}
