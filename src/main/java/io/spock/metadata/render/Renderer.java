@@ -93,7 +93,7 @@ public final class Renderer {
 
     private static String csv(TableView view) {
         StringWriter writer = new StringWriter();
-        try (CSVPrinter printer = CSVFormat.DEFAULT.builder()
+        try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setRecordSeparator("\n")
                 .setHeader(view.columns().toArray(String[]::new)).get().print(writer)) {
             for (List<Object> row : view.rows()) {
                 printer.printRecord(row.stream().map(Renderer::text).toList());

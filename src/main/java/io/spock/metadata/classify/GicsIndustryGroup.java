@@ -1,0 +1,5 @@
+package io.spock.metadata.classify;
+
+/** A GICS industry group (4-digit code). */
+public record GicsIndustryGroup(String code, String name) {
+}
