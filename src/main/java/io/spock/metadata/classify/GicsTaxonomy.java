@@ -86,17 +86,18 @@ public final class GicsTaxonomy {
         return input == null ? Optional.empty() : Optional.ofNullable(byName.get(key(input.trim())));
     }
 
-    /** The sector names (English and Korean) closest to an unknown input, for a "did you mean" hint. */
+    /**
+     * The sector names closest to an unknown input, for a "did you mean" hint: Korean names for Korean input,
+     * English otherwise; names containing the input come first, then by edit distance.
+     */
     public List<String> closestSectorNames(String input, int limit) {
         String wanted = key(input == null ? "" : input);
+        boolean korean = wanted.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL);
         LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
-        List<String> names = new ArrayList<>();
-        sectors.values().forEach(s -> {
-            names.add(s.nameEn());
-            names.add(s.nameKo());
-        });
-        return names.stream()
-                .sorted(Comparator.comparingInt((String n) -> distance.apply(key(n), wanted)))
+        return sectors.values().stream()
+                .map(s -> korean ? s.nameKo() : s.nameEn())
+                .sorted(Comparator.comparing((String n) -> !key(n).contains(wanted))
+                        .thenComparingInt(n -> distance.apply(key(n), wanted)))
                 .limit(limit)
                 .toList();
     }

@@ -65,10 +65,16 @@ public class EnrichConfiguration {
 
     @Bean
     @Lazy
-    public EnrichmentService enrichmentService(DSLContext dsl, KisSectorMapping kis, YahooSectorMapping yahooMap,
-                                               YahooProfileService yahoo, ExecutorService yahooPool, Clock clock) {
+    public Classifier classifier(KisSectorMapping kis, YahooSectorMapping yahooMap) {
+        return new Classifier(kis, yahooMap);
+    }
+
+    @Bean
+    @Lazy
+    public EnrichmentService enrichmentService(DSLContext dsl, Classifier classifier, YahooProfileService yahoo,
+                                               ExecutorService yahooPool, Clock clock) {
         return new EnrichmentService(new CandidateQuery(dsl), new OutcomeWriter(dsl), new RunLog(dsl, clock),
-                new Classifier(kis, yahooMap), yahoo, yahooPool, clock);
+                classifier, yahoo, yahooPool, clock);
     }
 
     static YahooSettings settings(YahooProperties p) {

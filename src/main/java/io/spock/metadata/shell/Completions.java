@@ -1,15 +1,18 @@
 package io.spock.metadata.shell;
 
+import io.spock.metadata.classify.GicsTaxonomy;
 import io.spock.metadata.market.Markets;
 import io.spock.metadata.market.Region;
 import io.spock.metadata.render.OutputFormat;
 import io.spock.metadata.store.TickerLookup;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.CompletionContext;
 import org.springframework.shell.CompletionProposal;
 import org.springframework.shell.completion.CompletionProvider;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,6 +47,20 @@ public class Completions {
             return tickers.startingWith(prefix, region, MAX_TICKERS).stream()
                     .map(ticker -> new CompletionProposal(head + ticker).displayText(ticker))
                     .toList();
+        };
+    }
+
+    /** GICS codes and English and Korean sector names; multi-word names are quoted by the shell. */
+    @Bean
+    public CompletionProvider sectorCompletion(ObjectProvider<GicsTaxonomy> gics) {
+        return context -> {
+            List<String> choices = new ArrayList<>();
+            gics.getObject().sectors().forEach(s -> {
+                choices.add(s.code());
+                choices.add(s.nameEn());
+                choices.add(s.nameKo());
+            });
+            return listProposals(context, choices);
         };
     }
 

@@ -39,6 +39,11 @@ public class StoreConfiguration {
     }
 
     @Bean
+    public TickerDetails tickerDetails(DSLContext dsl) {
+        return new TickerDetails(dsl);
+    }
+
+    @Bean
     public TickerLookup tickerLookup(DSLContext dsl) {
         return new TickerLookup(dsl);
     }
