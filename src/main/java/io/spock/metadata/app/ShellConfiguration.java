@@ -39,16 +39,20 @@ public class ShellConfiguration {
         return new CommandLineDriver(shell, shellContext, catalog, parser, status, errors, session);
     }
 
-    /** Outside the interactive shell, command output goes to the CLI's stdout and the terminal reads nothing. */
+    /**
+     * Outside the interactive shell, command output goes to the CLI's stdout and the terminal reads nothing.
+     * An interactive session on streams other than the process's (a test's) gets a dumb terminal on them.
+     */
     @Bean
     public TerminalCustomizer cliTerminal(CliSession session) {
         return builder -> {
             builder.encoding(StandardCharsets.UTF_8);
             if (!session.interactive()) {
-                builder.system(false)
-                        .dumb(true)
-                        .type("dumb")
+                builder.system(false).dumb(true).type("dumb")
                         .streams(new ByteArrayInputStream(new byte[0]), session.streams().out());
+            } else if (session.streams().in() != System.in) {
+                builder.system(false).dumb(true).type("dumb")
+                        .streams(session.streams().in(), session.streams().out());
             }
         };
     }

@@ -118,7 +118,7 @@ public final class Renderer {
     }
 
     /** Korean and Chinese characters take two terminal columns. */
-    static int displayWidth(String text) {
+    public static int displayWidth(String text) {
         int width = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);

@@ -37,6 +37,11 @@ public class Completions {
     }
 
     @Bean
+    public CompletionProvider dimensionCompletion() {
+        return context -> listProposals(context, List.of("sector", "source", "exchange"));
+    }
+
+    @Bean
     public CompletionProvider tickerCompletion(TickerLookup tickers) {
         return context -> {
             String current = current(context);

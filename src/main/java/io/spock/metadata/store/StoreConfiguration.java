@@ -39,6 +39,11 @@ public class StoreConfiguration {
     }
 
     @Bean
+    public CoverageQuery coverageQuery(DSLContext dsl) {
+        return new CoverageQuery(dsl);
+    }
+
+    @Bean
     public TickerDetails tickerDetails(DSLContext dsl) {
         return new TickerDetails(dsl);
     }

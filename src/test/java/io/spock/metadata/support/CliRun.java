@@ -44,12 +44,21 @@ public final class CliRun {
 
     /** Runs with {@code stdin} piped in (not a terminal), as {@code ./spock < file} does. */
     public Result runWithStdin(String stdin, String... args) {
+        return execute(stdin, false, args);
+    }
+
+    /** Runs the interactive shell, typing {@code keystrokes} into it. */
+    public Result interactive(String keystrokes) {
+        return execute(keystrokes, true);
+    }
+
+    private Result execute(String stdin, boolean terminal, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         byte[] input = stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8);
         CliStreams streams = new CliStreams(new ByteArrayInputStream(input),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false);
+                terminal);
         Map<String, Object> overrides = new HashMap<>(properties);
         int code = new SpockCli(streams, env, overrides).run(args);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
