@@ -28,7 +28,8 @@ class CompletionTest {
 
     @BeforeAll
     static void start() {
-        context = TestContext.start(home, Map.of());
+        context = TestContext.start(home, Map.of("spock.home", Path.of("").toAbsolutePath().toString(),
+                "spock.db", home.resolve("test.db").toString()));
         shell = context.getBean(Shell.class);
     }
 
@@ -53,6 +54,37 @@ class CompletionTest {
     @Test
     void regionListsCompleteTheirLastItem() {
         assertThat(complete("status --regions US,C")).contains("US,CN").doesNotContain("US,HK");
+    }
+
+    @Test
+    void tickersCompletePositionallyAsUsersTypeThem() {
+        assertThat(complete("inspect-ticker AA")).contains("AAPL")
+                .filteredOn(t -> !t.startsWith("--")).allSatisfy(t -> assertThat(t).startsWith("AA"));
+        assertThat(complete("map-sector MSF")).contains("MSFT");
+    }
+
+    @Test
+    void tickersCompleteAfterTheOptionAndScopedByRegion() {
+        assertThat(complete("inspect-ticker --ticker AA")).contains("AAPL");
+        assertThat(complete("inspect-ticker --region HK 007")).contains("00700").doesNotContain("AAPL");
+        assertThat(complete("enrich --tickers XOM,AA")).contains("XOM,AAPL");
+    }
+
+    @Test
+    void theSecondPositionalOfMapSectorCompletesSectors() {
+        assertThat(complete("map-sector AAPL Inf")).contains("Information Technology");
+        assertThat(complete("map-sector AAPL 4")).contains("40", "45");
+        assertThat(complete("map-sector --region US AAPL 정")).contains("정보기술");
+    }
+
+    @Test
+    void noValueIsProposedWhereAnOptionNameIsExpected() {
+        assertThat(complete("inspect-ticker AAPL --")).doesNotContain("AAPL", "MSFT");
+    }
+
+    @Test
+    void tickerPrefixLookupUsesTheIndexAndIsBounded() {
+        assertThat(complete("inspect-ticker ")).hasSizeLessThanOrEqualTo(Completions.MAX_TICKERS + 20);
     }
 
     @Test
