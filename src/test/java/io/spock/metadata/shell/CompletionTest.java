@@ -59,7 +59,7 @@ class CompletionTest {
     @Test
     void tickersCompletePositionallyAsUsersTypeThem() {
         assertThat(complete("inspect-ticker AA")).contains("AAPL")
-                .filteredOn(t -> !t.startsWith("--")).allSatisfy(t -> assertThat(t).startsWith("AA"));
+                .filteredOn(t -> !t.startsWith("-")).allSatisfy(t -> assertThat(t).startsWith("AA"));
         assertThat(complete("map-sector MSF")).contains("MSFT");
     }
 
