@@ -1,11 +1,15 @@
 package io.spock.metadata.classify;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -186,6 +190,38 @@ class GicsTaxonomyTest {
     })
     void resolvesKoreanNamesAndEveryAlias(String input, String code) {
         assertThat(GICS.resolveSector(input)).map(GicsSector::code).contains(code);
+    }
+
+    @ParameterizedTest(name = "pasted \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Health\u00A0Care|35",
+            "\u00A0Real Estate\u00A0|60",
+            "정보\u3000기술|45",
+            "\u3000경기 소비재\u3000|25",
+    })
+    void resolvesNamesWithNonBreakingOrFullWidthSpaces(String input, String code) {
+        assertThat(GICS.resolveSector(input)).map(GicsSector::code).contains(code);
+    }
+
+    @Test
+    void everyNameAndAliasInTheDataFileResolvesToItsOwnSector() throws Exception {
+        JsonNode root;
+        try (InputStream in = GicsTaxonomy.class.getResourceAsStream("/gics/gics-2023.json")) {
+            root = new ObjectMapper().readTree(in);
+        }
+        int checked = 0;
+        for (JsonNode sector : root.path("sectors")) {
+            String code = sector.path("code").asText();
+            List<String> names = new ArrayList<>(List.of(code, sector.path("name_en").asText(),
+                    sector.path("name_ko").asText()));
+            sector.path("aliases").forEach(alias -> names.add(alias.asText()));
+            for (String name : names) {
+                assertThat(GICS.resolveSector(name)).as("'%s' of sector %s", name, code)
+                        .map(GicsSector::code).contains(code);
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(33);
     }
 
     @Test
