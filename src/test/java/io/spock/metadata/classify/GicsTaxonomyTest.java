@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -261,7 +262,7 @@ class GicsTaxonomyTest {
     @Test
     void closestSectorNamesOffersOnlyRealNamesUpToTheLimit() {
         List<String> allNames = GICS.sectors().stream()
-                .flatMap(s -> java.util.stream.Stream.of(s.nameEn(), s.nameKo())).toList();
+                .flatMap(s -> Stream.of(s.nameEn(), s.nameKo())).toList();
         assertThat(GICS.closestSectorNames("Tech stuff", 3)).hasSize(3).isSubsetOf(allNames).doesNotHaveDuplicates();
         assertThat(GICS.closestSectorNames("x", 100)).hasSize(22).containsExactlyInAnyOrderElementsOf(allNames);
         assertThat(GICS.closestSectorNames(null, 2)).hasSize(2).isSubsetOf(allNames);

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.spock.metadata.classify.MappingFiles.assertFileError;
 import static io.spock.metadata.classify.MappingFiles.write;
@@ -20,13 +22,13 @@ class YahooSectorMappingFileErrorsTest {
 
     /** Lines 1-2 are the header, sector entries start on line 3 and industries follow after two lines. */
     private Path yahooFile(String[] sectors, String... industries) {
-        java.util.List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         lines.add("{");
         lines.add("  \"sectors\": [");
-        lines.addAll(java.util.List.of(sectors));
+        lines.addAll(List.of(sectors));
         lines.add("  ],");
         lines.add("  \"industries\": [");
-        lines.addAll(java.util.List.of(industries));
+        lines.addAll(List.of(industries));
         lines.add("  ]");
         lines.add("}");
         return write(dir, FILE, lines.toArray(String[]::new));
