@@ -59,10 +59,13 @@ public final class GicsTaxonomy {
         }
     }
 
-    /** Folds case, spaces, '&' and "and", so "consumer  staples", "Health care" and "정보 기술" all match. */
+    /**
+     * Folds case, spaces (also no-break and full-width ones, as pasted from web pages or a Korean IME), '&' and
+     * "and", so "consumer  staples", "Health care" and "정보 기술" all match.
+     */
     static String key(String name) {
         return name.toLowerCase(Locale.ROOT).replace("&", " ").replaceAll("\\band\\b", " ")
-                .replaceAll("[\\s\\-_]+", "");
+                .replaceAll("[\\s\\p{Z}\\-_]+", "");
     }
 
     public Optional<GicsSector> sector(String code) {

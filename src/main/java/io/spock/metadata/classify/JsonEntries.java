@@ -40,7 +40,11 @@ final class JsonEntries {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if (field.equals(arrayField) && value == JsonToken.START_ARRAY) {
+                if (field.equals(arrayField)) {
+                    if (value != JsonToken.START_ARRAY) {
+                        throw new MappingFileException(file + " line " + parser.currentTokenLocation().getLineNr()
+                                + ": \"" + arrayField + "\" must be an array [...]");
+                    }
                     entries = new ArrayList<>();
                     while (parser.nextToken() != JsonToken.END_ARRAY) {
                         int line = parser.currentTokenLocation().getLineNr();
@@ -49,6 +53,10 @@ final class JsonEntries {
                 } else {
                     parser.skipChildren();
                 }
+            }
+            if (parser.nextToken() != null) {
+                throw new MappingFileException(file + " line " + parser.currentTokenLocation().getLineNr()
+                        + ": unexpected content after the closing }");
             }
             if (entries == null) {
                 throw new MappingFileException(file + ": no \"" + arrayField + "\" array");

@@ -1,6 +1,7 @@
 package io.spock.metadata.classify;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -71,7 +72,8 @@ public final class KisSectorMapping {
         return Optional.ofNullable(byCode.get(normalise(rawCode)));
     }
 
+    /** The mapped codes (three digits, file order); read-only. */
     public Set<String> codes() {
-        return byCode.keySet();
+        return Collections.unmodifiableSet(byCode.keySet());
     }
 }

@@ -3,6 +3,7 @@ package io.spock.metadata.classify;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -90,7 +91,8 @@ public final class YahooSectorMapping {
         return name == null ? Optional.empty() : Optional.ofNullable(sectors.get(key(name)));
     }
 
+    /** The Yahoo sector names in their folded form (lower case, single spaces); read-only. */
     public Set<String> yahooSectorNames() {
-        return sectors.keySet();
+        return Collections.unmodifiableSet(sectors.keySet());
     }
 }
