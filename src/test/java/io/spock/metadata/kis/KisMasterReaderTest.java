@@ -151,7 +151,10 @@ class KisMasterReaderTest {
         return lines;
     }
 
-    /** A line whose Korean name holds 0xFF 0xFF, which is not cp949; the 29 bytes before it are "US\t22\tNAS\t나스닥\tBAD\tDNASBAD\t". */
+    /**
+     * A line whose Korean name holds 0xFF 0xFF, which is not cp949. The 29 bytes before it are
+     * {@code US\t22\tNAS\t나스닥\tBAD\tDNASBAD\t}, so the bad byte is byte 30.
+     */
     private static byte[] badBytesLine() {
         byte[] line = (stock("BAD", "@@", "BAD BYTES", "710") + "\n").getBytes(MasterFiles.CP949);
         String ascii = new String(line, StandardCharsets.ISO_8859_1);
