@@ -2,9 +2,6 @@ package io.spock.metadata.kis;
 
 import io.spock.metadata.app.ExitCodes;
 import io.spock.metadata.app.SpockException;
-import io.spock.metadata.app.UsageException;
-import io.spock.metadata.market.Exchange;
-import io.spock.metadata.market.Markets;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Downloads KIS overseas master archives ({@code GET {baseUrl}/{code}mst.cod.zip}, public, no authentication).
@@ -45,7 +41,7 @@ public final class KisMasterDownloader {
 
     /** @param exchangeCode a KIS exchange code (NAS) or master-file code (nas) */
     public URI urlFor(String exchangeCode) {
-        return URI.create(baseUrl + "/" + exchange(exchangeCode).masterCode() + "mst.cod.zip");
+        return URI.create(baseUrl + "/" + KisExchanges.require(exchangeCode).masterCode() + "mst.cod.zip");
     }
 
     /**
@@ -89,12 +85,6 @@ public final class KisMasterDownloader {
     /** Downloads and reads one master file; the URL is the result's source. */
     public MasterFile fetch(String exchangeCode, KisMasterReader reader) {
         return reader.read(urlFor(exchangeCode).toString(), download(exchangeCode));
-    }
-
-    private static Exchange exchange(String code) {
-        return Markets.exchange(code).orElseThrow(() -> new UsageException("unknown exchange '" + code
-                + "': expected one of " + Markets.exchanges().stream().map(Exchange::code)
-                .collect(Collectors.joining(", "))));
     }
 
     private static SpockException failure(URI url, String reason) {
