@@ -38,7 +38,7 @@ final class DotEnvFile {
                 }
             }
         } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + KisHttp.describe(e));
+            throw new UsageException("cannot read " + file + ": " + OneLine.describe(e));
         }
         return entries;
     }

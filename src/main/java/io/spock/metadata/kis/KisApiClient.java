@@ -63,6 +63,13 @@ public final class KisApiClient {
         }
     }
 
+    /**
+     * @param baseUrl        the REST server, see {@link KisAccountType#baseUrl()}
+     * @param callsPerSecond the account's limit, see {@link KisAccountType#callsPerSecond()}
+     * @param timeSource     spaces the calls and times the pause; {@link TimeSource#system()} in production
+     * @param retryPause     the wait after an EGW00201 (too many calls per second) before the next try
+     * @param maxTries       tries per call while KIS answers EGW00201, at least 1
+     */
     public KisApiClient(URI baseUrl, KisCredentials credentials, KisTokenStore tokenStore, double callsPerSecond,
                         TimeSource timeSource, Duration retryPause, int maxTries) {
         this(baseUrl, credentials, tokenStore, callsPerSecond, timeSource, retryPause, maxTries,
@@ -104,7 +111,8 @@ public final class KisApiClient {
         for (int pageNumber = 1; ; pageNumber++) {
             Page page = get(what, INDUSTRY_CODES_PATH, INDUSTRY_CODES_TR_ID, params, trCont);
             for (JsonNode item : page.body().path("output2")) {
-                codes.add(new KisIndustryCode(item.path("icod").asText("").trim(), item.path("name").asText("").trim()));
+                codes.add(new KisIndustryCode(item.path("icod").asText("").trim(),
+                        item.path("name").asText("").trim()));
             }
             if (!page.hasMore()) {
                 return codes;
@@ -166,7 +174,7 @@ public final class KisApiClient {
         String kisMessage = (body.path("msg_cd").asText("") + " " + body.path("msg1").asText("")).trim();
         String status = response.statusCode() == 200 ? "" : "HTTP " + response.statusCode();
         String reason = (status + " " + kisMessage).trim();
-        throw failure(what, Secrets.redact(KisHttp.oneLine(reason.isEmpty() ? "rt_cd " + resultCode : reason),
+        throw failure(what, Secrets.redact(OneLine.of(reason.isEmpty() ? "rt_cd " + resultCode : reason),
                 credentials, token.value()));
     }
 
@@ -189,7 +197,7 @@ public final class KisApiClient {
             pacer.acquire();
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw failure(what, KisHttp.describe(e) + " (" + request.uri().getHost() + ")");
+            throw failure(what, OneLine.describe(e) + " (" + request.uri().getHost() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure(what, "interrupted");

@@ -63,7 +63,7 @@ public final class KisMasterDownloader {
                 body = in.readNBytes(MasterArchive.MAX_ENTRY_BYTES + 1);
             }
         } catch (IOException e) {
-            throw failure(url, KisHttp.describe(e));
+            throw failure(url, OneLine.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure(url, "interrupted");
@@ -77,7 +77,7 @@ public final class KisMasterDownloader {
         try {
             MasterArchive.singleEntry(body);
         } catch (IOException e) {
-            throw failure(url, "bad zip archive: " + KisHttp.describe(e));
+            throw failure(url, "bad zip archive: " + OneLine.describe(e));
         }
         return body;
     }

@@ -43,7 +43,7 @@ public final class KisMasterReader {
         try {
             content = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new MasterFileException(file + ": cannot read: " + KisHttp.describe(e));
+            throw new MasterFileException(file + ": cannot read: " + OneLine.describe(e));
         }
         return read(file.toString(), content);
     }
@@ -83,7 +83,7 @@ public final class KisMasterReader {
         try {
             return MasterArchive.singleEntry(zip);
         } catch (IOException e) {
-            throw new MasterFileException(source + ": not a usable master archive: " + KisHttp.describe(e));
+            throw new MasterFileException(source + ": not a usable master archive: " + OneLine.describe(e));
         }
     }
 
@@ -101,7 +101,16 @@ public final class KisMasterReader {
         return file;
     }
 
+    /** Either a record or the reason the line is malformed. */
     private record LineResult(KisMasterRecord record, String problem) {
+
+        static LineResult of(KisMasterRecord record) {
+            return new LineResult(record, null);
+        }
+
+        static LineResult malformed(String problem) {
+            return new LineResult(null, problem);
+        }
     }
 
     private static LineResult parse(CharsetDecoder decoder, byte[] text, int start, int end) {
@@ -110,26 +119,26 @@ public final class KisMasterReader {
         try {
             line = decoder.reset().decode(bytes).toString();
         } catch (CharacterCodingException e) {
-            return new LineResult(null, "invalid cp949 bytes at byte " + (bytes.position() - start + 1));
+            return LineResult.malformed("invalid cp949 bytes at byte " + (bytes.position() - start + 1));
         }
         String[] fields = line.split("\t", -1);
         Optional<String> layoutProblem = layoutProblem(fields);
         if (layoutProblem.isPresent()) {
-            return new LineResult(null, layoutProblem.get());
+            return LineResult.malformed(layoutProblem.get());
         }
         for (int i = 0; i < FIELD_COUNT; i++) {
             fields[i] = fields[i].trim();
         }
         Optional<KisSecurityType> type = KisSecurityType.fromCode(fields[SECURITY_TYPE]);
         if (type.isEmpty()) {
-            return new LineResult(null, "unknown security type '" + fields[SECURITY_TYPE] + "' in field 9");
+            return LineResult.malformed("unknown security type '" + fields[SECURITY_TYPE] + "' in field 9");
         }
         if (fields[SYMBOL].isEmpty()) {
-            return new LineResult(null, "blank symbol in field 5");
+            return LineResult.malformed("blank symbol in field 5");
         }
-        return new LineResult(new KisMasterRecord(fields[EXCHANGE], fields[SYMBOL], fields[REALTIME_SYMBOL],
+        return LineResult.of(new KisMasterRecord(fields[EXCHANGE], fields[SYMBOL], fields[REALTIME_SYMBOL],
                 fields[KOREAN_NAME], fields[ENGLISH_NAME], type.get(), fields[CURRENCY], fields[DR_FLAG].equals("Y"),
-                fields[INDUSTRY_CODE], fields[ETP_KIND]), null);
+                fields[INDUSTRY_CODE], fields[ETP_KIND]));
     }
 
     /** Fewer than 24 fields, or non-empty fields beyond the 24th, mean the columns cannot be trusted. */

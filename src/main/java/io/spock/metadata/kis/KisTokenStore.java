@@ -119,7 +119,7 @@ public final class KisTokenStore {
             try {
                 Files.deleteIfExists(cacheFile);
             } catch (IOException e) {
-                log.warn("could not delete the KIS token cache {}: {}", cacheFile, KisHttp.describe(e));
+                log.warn("could not delete the KIS token cache {}: {}", cacheFile, OneLine.describe(e));
             }
         }
     }
@@ -145,7 +145,7 @@ public final class KisTokenStore {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw failure("KIS token request to " + tokenUrl + " failed: " + KisHttp.describe(e));
+            throw failure("KIS token request to " + tokenUrl + " failed: " + OneLine.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure("KIS token request to " + tokenUrl + " interrupted");
@@ -164,7 +164,7 @@ public final class KisTokenStore {
             return failure(ONE_TOKEN_PER_MINUTE);
         }
         String description = reply.path("error_description").asText(reply.path("msg1").asText(""));
-        String detail = Secrets.redact(KisHttp.oneLine((code + " " + description).trim()), credentials);
+        String detail = Secrets.redact(OneLine.of((code + " " + description).trim()), credentials);
         String hint = status == 401 || status == 403
                 ? ": check KIS_APP_KEY, KIS_APP_SECRET and KIS_ACCOUNT_TYPE (key " + credentials.maskedAppKey() + ")"
                 : "";
@@ -241,7 +241,7 @@ public final class KisTokenStore {
                 Files.deleteIfExists(temporary);
             }
         } catch (IOException e) {
-            log.warn("could not cache the KIS token at {}: {}", cacheFile, KisHttp.describe(e));
+            log.warn("could not cache the KIS token at {}: {}", cacheFile, OneLine.describe(e));
         }
     }
 
