@@ -1,0 +1,48 @@
+package io.spock.metadata.kis;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+
+/** Turns failures and remote text into short single lines, as every operator-facing message must be. */
+final class OneLine {
+
+    private static final int MAX_LENGTH = 200;
+
+    private OneLine() {
+    }
+
+    /** What went wrong, without a stack trace or the exception class's package. */
+    static String describe(Throwable failure) {
+        if (failure instanceof HttpConnectTimeoutException) {
+            return "connection timed out";
+        }
+        if (failure instanceof HttpTimeoutException) {
+            return "no response within the timeout";
+        }
+        if (failure instanceof ConnectException || failure.getCause() instanceof ConnectException) {
+            return "connection refused or unreachable";
+        }
+        if (failure instanceof UnknownHostException || failure.getCause() instanceof UnresolvedAddressException) {
+            return "unknown host";
+        }
+        if (failure instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (failure instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        String message = failure.getMessage();
+        return of(message == null || message.isBlank() ? failure.getClass().getSimpleName() : message);
+    }
+
+    /** Collapses whitespace and truncates, so remote text cannot break the one-line rule. */
+    static String of(String text) {
+        String flat = text == null ? "" : text.replaceAll("\\s+", " ").trim();
+        return flat.length() <= MAX_LENGTH ? flat : flat.substring(0, MAX_LENGTH) + "…";
+    }
+}
