@@ -33,8 +33,9 @@ public final class OutcomeWriter {
         }
         dsl.transaction(tx -> {
             DSLContext db = tx.dsl();
+            // Inlined, not bound: the batches bind exactly the values listed per row below.
             Condition guard = includeManual ? DSL.noCondition()
-                    : TICKERS.SOURCE.isNull().or(TICKERS.SOURCE.ne(Source.MANUAL.name()));
+                    : TICKERS.SOURCE.isNull().or(TICKERS.SOURCE.ne(DSL.inline(Source.MANUAL.name())));
             BatchBindStep classified = db.batch(db.update(TICKERS)
                     .set(TICKERS.STATUS, (String) null)
                     .set(TICKERS.SECTOR_CODE, (String) null)

@@ -221,6 +221,18 @@ class EnrichmentServiceTest {
     }
 
     @Test
+    void forceRefreshReclassifiesRowsThatAlreadyHaveASource() {
+        TestStore.add(db, listing("NYS", "XOM", "010"));
+        service(settings()).run(request(EnumSet.of(Region.US), EnrichMode.INCREMENTAL, false), ProgressListener.NONE);
+        db.dsl().update(TICKERS).set(TICKERS.KIS_CODE, "610").where(TICKERS.TICKER.eq("XOM")).execute();
+
+        service(settings()).run(request(EnumSet.of(Region.US), EnrichMode.FORCE_REFRESH, false), ProgressListener.NONE);
+
+        assertThat(row("US", "XOM").getSectorCode()).isEqualTo("40");
+        assertThat(db.dsl().fetchCount(CLASSIFICATION_HISTORY)).isEqualTo(2);
+    }
+
+    @Test
     void transientErrorsAreRetriedThenSucceed() {
         yahoo.answer("MSFT", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
         TestStore.add(db, listing("NAS", "MSFT", "000"));

@@ -1,14 +1,14 @@
 package io.spock.metadata.kis;
 
+import io.spock.metadata.support.SharedReference;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -38,16 +38,8 @@ class RealMasterFilesTest {
 
     @BeforeAll
     static void locateFiles() {
-        Optional<String> configured = Optional.ofNullable(System.getProperty("SPOCK_SHARED_DIR"))
-                .or(() -> Optional.ofNullable(System.getenv("SPOCK_SHARED_DIR")));
-        Stream<Path> candidates = configured.isPresent()
-                ? Stream.of(Path.of(configured.get()))
-                : Stream.of(Path.of("..", "shared"), Path.of("/work/shared"));
-        Optional<Path> found = candidates.map(shared -> shared.resolve("reference").resolve("kis-master"))
-                .filter(dir -> Files.isRegularFile(dir.resolve("nasmst.cod.zip")))
-                .findFirst();
-        assumeTrue(found.isPresent(), "KIS master files not found at "
-                + configured.orElse("../shared or /work/shared") + "/reference/kis-master: skipped");
+        Optional<Path> found = SharedReference.kisMasterDir();
+        assumeTrue(found.isPresent(), "KIS master files not found at " + SharedReference.whereLooked() + ": skipped");
         masterDir = found.get();
     }
 

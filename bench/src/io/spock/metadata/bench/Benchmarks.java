@@ -1,0 +1,38 @@
+package io.spock.metadata.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs every benchmark, prints one table and writes {@code bench/results.json}. */
+public final class Benchmarks {
+
+    /** One measured figure, with the goal it is held to. */
+    record Figure(String name, double value, String unit, String goal, boolean met) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Figure> figures = new ArrayList<>();
+        figures.addAll(EnrichBench.kisPath(100_000));
+        figures.addAll(EnrichBench.yahooPath(500, 20.0, 200));
+
+        System.out.printf("%n%-58s %14s  %-10s %-16s %s%n", "benchmark", "value", "unit", "goal", "met");
+        for (Figure f : figures) {
+            System.out.printf("%-58s %14.3f  %-10s %-16s %s%n", f.name(), f.value(), f.unit(), f.goal(),
+                    f.met() ? "yes" : "NO");
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("java", System.getProperty("java.version"));
+        json.put("cores", Runtime.getRuntime().availableProcessors());
+        json.put("figures", figures);
+        Path out = Path.of("bench", "results.json");
+        Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+        System.out.println("\nwritten to " + out);
+    }
+}

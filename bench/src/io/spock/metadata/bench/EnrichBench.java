@@ -1,0 +1,271 @@
+package io.spock.metadata.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.spock.metadata.classify.GicsTaxonomy;
+import io.spock.metadata.classify.KisSectorMapping;
+import io.spock.metadata.classify.YahooSectorMapping;
+import io.spock.metadata.enrich.CandidateQuery;
+import io.spock.metadata.enrich.Classifier;
+import io.spock.metadata.enrich.EnrichMode;
+import io.spock.metadata.enrich.EnrichReport;
+import io.spock.metadata.enrich.EnrichRequest;
+import io.spock.metadata.enrich.EnrichmentService;
+import io.spock.metadata.enrich.OutcomeWriter;
+import io.spock.metadata.enrich.ProgressListener;
+import io.spock.metadata.enrich.RunLog;
+import io.spock.metadata.market.Markets;
+import io.spock.metadata.market.Region;
+import io.spock.metadata.store.Database;
+import io.spock.metadata.store.DatabaseLocation;
+import io.spock.metadata.universe.Listing;
+import io.spock.metadata.universe.UniverseWriter;
+import io.spock.metadata.yahoo.YahooProfileService;
+import io.spock.metadata.yahoo.YahooRequestListener;
+import io.spock.metadata.yahoo.YahooSettings;
+import org.sqlite.SQLiteConfig;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Enrichment throughput: the KIS path against raw JDBC, the Yahoo path against a rate-limited stub. */
+final class EnrichBench {
+
+    private static final String[] HIGH_CODES = {"010", "110", "230", "310", "410", "520", "610", "710", "810", "910"};
+
+    private EnrichBench() {
+    }
+
+    static List<Benchmarks.Figure> kisPath(int tickers) throws Exception {
+        Path dir = Files.createTempDirectory("spock-bench");
+        List<Benchmarks.Figure> figures = new ArrayList<>();
+        try (Database db = open(dir.resolve("kis.db"))) {
+            seed(db, tickers, true);
+            YahooStub stub = YahooStub.start(1000.0, 0);
+            EnrichmentService service = service(db, settings(stub, 1000.0, 8));
+            long start = System.nanoTime();
+            EnrichReport report = service.run(request(EnrichMode.FORCE_REFRESH), ProgressListener.NONE);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double rate = report.regions().get(0).enriched() / seconds;
+            double raw = rawJdbcRate(dir.resolve("raw.db"), tickers);
+            figures.add(new Benchmarks.Figure("(1) KIS-path enrich of " + tickers + " tickers", rate, "tickers/s",
+                    ">= 100000", rate >= 100_000));
+            figures.add(new Benchmarks.Figure("(1) raw JDBC batch UPDATE of the same rows", raw, "rows/s", "-", true));
+            figures.add(new Benchmarks.Figure("(1) enrich / raw JDBC", rate / raw, "ratio", ">= 0.5", rate / raw >= 0.5));
+
+            long rerun = System.nanoTime();
+            EnrichReport again = service.run(request(EnrichMode.INCREMENTAL), ProgressListener.NONE);
+            double rerunSeconds = (System.nanoTime() - rerun) / 1e9;
+            figures.add(new Benchmarks.Figure("(3) incremental re-run of the enriched " + tickers + ": HTTP calls",
+                    stub.calls.get(), "calls", "0", stub.calls.get() == 0 && again.regions().get(0).total() == 0));
+            figures.add(new Benchmarks.Figure("(3) incremental re-run wall time", rerunSeconds, "s", "<= 1",
+                    rerunSeconds <= 1.0));
+            stub.stop();
+        }
+        return figures;
+    }
+
+    static List<Benchmarks.Figure> yahooPath(int tickers, double rate, int latencyMs) throws Exception {
+        Path dir = Files.createTempDirectory("spock-bench");
+        try (Database db = open(dir.resolve("yahoo.db"))) {
+            seed(db, tickers, false);
+            YahooStub stub = YahooStub.start(rate, latencyMs);
+            EnrichmentService service = service(db, settings(stub, rate, 8));
+            long start = System.nanoTime();
+            service.run(request(EnrichMode.FORCE_REFRESH), ProgressListener.NONE);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            stub.stop();
+            double achieved = stub.calls.get() / seconds;
+            return List.of(
+                    new Benchmarks.Figure("(2) Yahoo path, " + tickers + " tickers, " + latencyMs + " ms latency: achieved",
+                            achieved, "req/s", "-", true),
+                    new Benchmarks.Figure("(2) achieved / configured " + rate + " req/s", achieved / rate, "ratio",
+                            ">= 0.95", achieved / rate >= 0.95),
+                    new Benchmarks.Figure("(2) 429s caused", stub.tooMany.get(), "responses", "0",
+                            stub.tooMany.get() == 0));
+        }
+    }
+
+    private static EnrichRequest request(EnrichMode mode) {
+        return new EnrichRequest(EnumSet.of(Region.US), mode, List.of(), 30, false, false, false, 1);
+    }
+
+    private static Database open(Path file) {
+        return Database.open(DatabaseLocation.parse(file.toString(), null), null, null);
+    }
+
+    private static void seed(Database db, int tickers, boolean kisMapped) {
+        List<Listing> listings = new ArrayList<>(tickers);
+        var nas = Markets.exchange("NAS").orElseThrow();
+        for (int i = 0; i < tickers; i++) {
+            listings.add(new Listing(nas, String.format("T%06d", i), "Company " + i, null, "STOCK",
+                    kisMapped ? HIGH_CODES[i % HIGH_CODES.length] : "000", false));
+        }
+        new UniverseWriter(db.dsl(), Clock.systemUTC()).insertMissing(listings);
+    }
+
+    private static YahooSettings settings(YahooStub stub, double rate, int inFlight) {
+        return YahooSettings.defaults()
+                .withQueryBaseUrl(URI.create(stub.baseUrl()))
+                .withCookieUrl(URI.create(stub.baseUrl() + "/cookie"))
+                .withRate(rate, 1)
+                .withMaxInFlight(inFlight);
+    }
+
+    private static EnrichmentService service(Database db, YahooSettings settings) {
+        GicsTaxonomy gics = GicsTaxonomy.load();
+        Path config = Path.of("config");
+        Classifier classifier = new Classifier(
+                KisSectorMapping.load(config.resolve("kis_sector_to_gics_mapping.json"), gics),
+                YahooSectorMapping.load(config.resolve("yahoo_sector_to_gics.json"), gics));
+        ExecutorService pool = Executors.newFixedThreadPool(settings.maxInFlight(), r -> {
+            Thread t = new Thread(r, "bench-yahoo");
+            t.setDaemon(true);
+            return t;
+        });
+        Clock clock = Clock.systemUTC();
+        return new EnrichmentService(new CandidateQuery(db.dsl()), new OutcomeWriter(db.dsl()),
+                new RunLog(db.dsl(), clock), classifier,
+                YahooProfileService.create(settings, YahooRequestListener.NO_OP), pool, clock);
+    }
+
+    /** The floor the pipeline is compared with: plain JDBC, prepared once, batches of 100 per transaction. */
+    private static double rawJdbcRate(Path file, int tickers) throws Exception {
+        try (Database db = open(file)) {
+            seed(db, tickers, true);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties())) {
+            connection.setAutoCommit(false);
+            long start = System.nanoTime();
+            Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+            try (PreparedStatement update = connection.prepareStatement("UPDATE tickers SET status = ?, sector_code = ?,"
+                    + " sector_en = ?, sector_ko = ?, source = ?, confidence = ?, last_enriched = ?, updated_at = ?"
+                    + " WHERE region = ? AND ticker = ?")) {
+                for (int i = 0; i < tickers; i++) {
+                    update.setString(1, "CLASSIFIED");
+                    update.setString(2, "45");
+                    update.setString(3, "Information Technology");
+                    update.setString(4, "정보기술");
+                    update.setString(5, "KIS");
+                    update.setString(6, "HIGH");
+                    update.setTimestamp(7, now);
+                    update.setTimestamp(8, now);
+                    update.setString(9, "US");
+                    update.setString(10, String.format("T%06d", i));
+                    update.addBatch();
+                    if ((i + 1) % 100 == 0) {
+                        update.executeBatch();
+                        connection.commit();
+                    }
+                }
+                update.executeBatch();
+                connection.commit();
+            }
+            return tickers / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /**
+     * A local Yahoo: cookie, crumb and quoteSummary with a fixed latency, answering 429 to any request beyond
+     * {@code rate} in the trailing second, as a rate-limiting server would.
+     */
+    static final class YahooStub {
+        final AtomicInteger calls = new AtomicInteger();
+        final AtomicInteger tooMany = new AtomicInteger();
+        private final Deque<Long> window = new ArrayDeque<>();
+        private final HttpServer server;
+        private final double rate;
+        private final int latencyMs;
+
+        private YahooStub(HttpServer server, double rate, int latencyMs) {
+            this.server = server;
+            this.rate = rate;
+            this.latencyMs = latencyMs;
+        }
+
+        static YahooStub start(double rate, int latencyMs) throws IOException {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+            YahooStub stub = new YahooStub(server, rate, latencyMs);
+            server.setExecutor(Executors.newFixedThreadPool(64));
+            server.createContext("/cookie", ex -> stub.reply(ex, 404, "text/html", "<html></html>",
+                    "A3=d=bench; Path=/"));
+            server.createContext("/v1/test/getcrumb", ex -> stub.reply(ex, 200, "text/plain", "benchCrumb", null));
+            server.createContext("/v10/finance/quoteSummary/", stub::quoteSummary);
+            server.start();
+            return stub;
+        }
+
+        String baseUrl() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        void stop() {
+            server.stop(0);
+        }
+
+        private void quoteSummary(HttpExchange exchange) throws IOException {
+            calls.incrementAndGet();
+            boolean allowed = admit(System.nanoTime());
+            try {
+                Thread.sleep(latencyMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (!allowed) {
+                tooMany.incrementAndGet();
+                reply(exchange, 429, "text/plain", "Too Many Requests", null);
+                return;
+            }
+            String symbol = exchange.getRequestURI().getPath().substring("/v10/finance/quoteSummary/".length());
+            reply(exchange, 200, "application/json", """
+                    {"quoteSummary":{"result":[{"assetProfile":{"industry":"Software - Application",
+                    "sector":"Technology"},"quoteType":{"quoteType":"EQUITY","symbol":"%s","longName":"%s Corp"}}],
+                    "error":null}}""".formatted(symbol, symbol).replace("\n", ""), null);
+        }
+
+        /** Sliding one-second window; a small allowance absorbs timer jitter at the window edge. */
+        private synchronized boolean admit(long now) {
+            while (!window.isEmpty() && now - window.peekFirst() >= 1_000_000_000L) {
+                window.pollFirst();
+            }
+            if (window.size() >= Math.ceil(rate) + 1) {
+                return false;
+            }
+            window.addLast(now);
+            return true;
+        }
+
+        private void reply(HttpExchange exchange, int status, String type, String body, String cookie)
+                throws IOException {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", type);
+            if (cookie != null) {
+                exchange.getResponseHeaders().add("Set-Cookie", cookie);
+            }
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        }
+    }
+}
