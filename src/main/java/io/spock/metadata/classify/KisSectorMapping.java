@@ -56,12 +56,24 @@ public final class KisSectorMapping {
 
     /** Trims and left-pads a KIS code to three digits; blank and non-numeric codes become 000. */
     public static String normalise(String raw) {
+        if (raw != null && raw.length() == 3 && isDigits(raw)) {
+            return raw;
+        }
         String code = raw == null ? "" : raw.trim();
         if (!code.matches("\\d{1,4}")) {
             return UNCLASSIFIED;
         }
         int value = Integer.parseInt(code);
         return value == 0 ? UNCLASSIFIED : String.format(Locale.ROOT, "%03d", value);
+    }
+
+    private static boolean isDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static boolean isUnclassified(String raw) {

@@ -17,7 +17,7 @@ public final class SecurityFlags {
     }
 
     public static boolean isSpac(String name, String industry) {
-        return (name != null && SPAC_NAME.matcher(name).find())
+        return (name != null && name.length() >= 16 && SPAC_NAME.matcher(name).find())
                 || (industry != null && SHELL_INDUSTRY.matcher(industry.trim()).matches());
     }
 
