@@ -33,6 +33,12 @@ public final class YahooProfileService {
 
     private static final Logger log = LoggerFactory.getLogger(YahooProfileService.class);
 
+    /**
+     * Requests are paced a little below the configured limit: a request delayed on its way (connection set-up,
+     * a pause) would otherwise arrive bunched with the next one and push a one-second window over the limit.
+     */
+    static final double PACING = 0.97;
+
     private final YahooClient client;
     private final YahooRequestListener listener;
     private final TokenBucket rateLimiter;
@@ -59,7 +65,7 @@ public final class YahooProfileService {
                                TimeSource timeSource, Ticker ticker) {
         this.client = Objects.requireNonNull(client, "client");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.rateLimiter = new TokenBucket(settings.requestsPerSecond(), settings.burst(), timeSource);
+        this.rateLimiter = new TokenBucket(settings.requestsPerSecond() * PACING, settings.burst(), timeSource);
         this.inFlight = new Semaphore(settings.maxInFlight(), true);
         this.answers = Caffeine.newBuilder()
                 .expireAfterWrite(settings.cache().ttl())

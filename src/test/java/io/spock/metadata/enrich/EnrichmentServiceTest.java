@@ -39,6 +39,7 @@ import static io.spock.metadata.store.generated.Tables.ENRICHMENT_RUNS;
 import static io.spock.metadata.store.generated.Tables.TICKERS;
 import static io.spock.metadata.support.TestStore.listing;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The pipeline on a real SQLite file against a WireMock Yahoo. */
 class EnrichmentServiceTest {
@@ -230,6 +231,24 @@ class EnrichmentServiceTest {
 
         assertThat(row("US", "XOM").getSectorCode()).isEqualTo("40");
         assertThat(db.dsl().fetchCount(CLASSIFICATION_HISTORY)).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchIsAllOrNothing() {
+        TestStore.add(db, listing("NYS", "XOM", "010"), listing("NYS", "CVX", "010"));
+        List<Candidate> due = new CandidateQuery(db.dsl()).select(Region.US, EnrichMode.FORCE_REFRESH,
+                LocalDateTime.now(), List.of(), false);
+        Outcome.SectorRef energy = new Outcome.SectorRef("10", "Energy", "에너지");
+        List<Outcome> batch = due.stream().map(c -> new Outcome(c, TickerStatus.CLASSIFIED, energy, null, Source.KIS,
+                "HIGH", false, false, null, false)).toList();
+
+        int missingRun = 999;
+        assertThatThrownBy(() -> new OutcomeWriter(db.dsl())
+                .write(batch, missingRun, LocalDateTime.now(), false)).rootCause().hasMessageContaining("FOREIGN KEY");
+
+        assertThat(row("US", "XOM").getSectorCode()).isNull();
+        assertThat(row("US", "CVX").getSectorCode()).isNull();
+        assertThat(db.dsl().fetchCount(CLASSIFICATION_HISTORY)).isZero();
     }
 
     @Test
