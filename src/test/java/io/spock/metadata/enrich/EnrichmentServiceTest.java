@@ -53,17 +53,24 @@ class EnrichmentServiceTest {
     YahooStub yahoo;
     ExecutorService pool;
 
+    /** The back end these tests run on; {@link PostgresEnrichmentServiceTest} runs them all on PostgreSQL. */
+    TestStore.Backend backend() {
+        return TestStore.Backend.SQLITE;
+    }
+
     @BeforeEach
     void setUp() {
-        db = TestStore.open(dir);
-        yahoo = new YahooStub(wireMock);
         pool = Executors.newFixedThreadPool(4);
+        yahoo = new YahooStub(wireMock);
+        db = TestStore.open(backend(), dir);
     }
 
     @AfterEach
     void tearDown() {
         pool.shutdownNow();
-        db.close();
+        if (db != null) {
+            db.close();
+        }
     }
 
     private EnrichmentService service(YahooSettings settings) {
@@ -244,7 +251,7 @@ class EnrichmentServiceTest {
 
         int missingRun = 999;
         assertThatThrownBy(() -> new OutcomeWriter(db.dsl())
-                .write(batch, missingRun, LocalDateTime.now(), false)).rootCause().hasMessageContaining("FOREIGN KEY");
+                .write(batch, missingRun, LocalDateTime.now(), false)).rootCause().message().containsIgnoringCase("foreign key");
 
         assertThat(row("US", "XOM").getSectorCode()).isNull();
         assertThat(row("US", "CVX").getSectorCode()).isNull();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spock.metadata.app.ExitCodes;
 import io.spock.metadata.support.CliRun;
+import io.spock.metadata.support.TestStore;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +28,11 @@ class OperatorCommandsTest {
     Path home;
     CliRun cli;
 
+    /** The back end these tests run on; {@link PostgresOperatorCommandsTest} runs them all on PostgreSQL. */
+    TestStore.Backend backend() {
+        return TestStore.Backend.SQLITE;
+    }
+
     @BeforeEach
     void setUp() {
         cli = new CliRun(home)
@@ -35,7 +41,7 @@ class OperatorCommandsTest {
                 .property("spock.yahoo.retry.initial-delay", "1ms")
                 .property("spock.yahoo.retry.max-delay", "2ms")
                 .property("spock.home", Path.of("").toAbsolutePath().toString())
-                .property("spock.db", home.resolve("test.db").toString());
+                .property("spock.db", backend().newDatabase(home));
     }
 
     private JsonNode json(CliRun.Result result) throws Exception {

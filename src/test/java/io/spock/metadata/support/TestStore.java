@@ -17,7 +17,22 @@ public final class TestStore {
     }
 
     public static Database open(Path dir) {
-        return Database.open(DatabaseLocation.parse(dir.resolve("store.db").toString(), null), null, null);
+        return open(Backend.SQLITE, dir);
+    }
+
+    /** A new database on the given back end: a SQLite file in {@code dir}, or a fresh PostgreSQL schema. */
+    public static Database open(Backend backend, Path dir) {
+        return Database.open(DatabaseLocation.parse(backend.newDatabase(dir), null), null, null);
+    }
+
+    /** The store's two back ends, for tests that run on both. */
+    public enum Backend {
+        SQLITE, POSTGRES;
+
+        /** A {@code SPOCK_DB} value for a new, empty database. */
+        public String newDatabase(Path dir) {
+            return this == SQLITE ? dir.resolve("store.db").toString() : Postgres.freshSchemaUrl();
+        }
     }
 
     public static Listing listing(String exchange, String ticker, String kisCode) {
