@@ -123,6 +123,10 @@ public final class YahooProfileService {
         inFlight.acquire();
         try {
             rateLimiter.acquire();
+            // Callers that passed the breaker while it was closed may have waited here while it opened.
+            if (breaker.isOpen()) {
+                throw new CircuitBreakerOpenException(breaker);
+            }
             attempts.incrementAndGet();
             YahooLookup outcome = client.lookup(symbol);
             if (outcome.isFailure()) {
