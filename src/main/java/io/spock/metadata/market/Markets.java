@@ -49,16 +49,15 @@ public final class Markets {
             return EnumSet.allOf(Region.class);
         }
         Set<Region> regions = new LinkedHashSet<>();
+        boolean all = false;
         for (String part : text.split("[,\\s]+")) {
-            if (part.isBlank()) {
-                continue;
-            }
             if (part.equalsIgnoreCase("ALL")) {
-                return EnumSet.allOf(Region.class);
+                all = true;
+            } else if (!part.isBlank()) {
+                regions.add(Region.parse(part).orElseThrow(() -> new UnknownRegionException(part)));
             }
-            regions.add(Region.parse(part).orElseThrow(() -> new UnknownRegionException(part)));
         }
-        return regions;
+        return all ? EnumSet.allOf(Region.class) : regions;
     }
 
     /** Region names offered by completion: the five regions and ALL. */
