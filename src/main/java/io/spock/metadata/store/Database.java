@@ -72,6 +72,9 @@ public final class Database implements AutoCloseable {
             sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
             sqlite.enforceForeignKeys(true);
+            // Transactions take the write lock when they begin: one that read first and wrote later would fail at
+            // once (SQLITE_BUSY_SNAPSHOT) when another process had written meanwhile, whatever the busy timeout.
+            sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             SQLiteDataSource source = new SQLiteDataSource(sqlite);
             source.setUrl(location.jdbcUrl());
             config.setDataSource(source);

@@ -1,5 +1,6 @@
 package io.spock.metadata.support;
 
+import com.github.tomakehurst.wiremock.junit.Stubbing;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
@@ -15,10 +16,16 @@ public final class YahooStub {
     public static final String CRUMB = "haT3oykhHqZ";
     private static final String COOKIE_PATH = "/cookie";
 
-    private final WireMockExtension server;
+    private final Stubbing server;
+    private final String baseUrl;
 
     public YahooStub(WireMockExtension server) {
+        this(server, server.baseUrl());
+    }
+
+    public YahooStub(Stubbing server, String baseUrl) {
         this.server = server;
+        this.baseUrl = baseUrl;
         server.stubFor(get(urlPathEqualTo(COOKIE_PATH)).willReturn(aResponse().withStatus(404)
                 .withHeader("Set-Cookie", "A3=d=AQABBtestcookie; Path=/; HttpOnly")));
         server.stubFor(get(urlPathEqualTo("/v1/test/getcrumb")).willReturn(aResponse().withStatus(200)
@@ -28,11 +35,11 @@ public final class YahooStub {
     }
 
     public String baseUrl() {
-        return server.baseUrl();
+        return baseUrl;
     }
 
     public String cookieUrl() {
-        return server.baseUrl() + COOKIE_PATH;
+        return baseUrl + COOKIE_PATH;
     }
 
     /** A company profile with sector and industry. */
