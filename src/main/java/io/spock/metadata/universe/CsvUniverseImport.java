@@ -80,13 +80,12 @@ public final class CsvUniverseImport {
                     keptManual++;
                 } else if (row.classified()) {
                     applyClassification(changes, row, content.columns());
-                } else if (!isManual(before) && (!before.getKisCode().equals(row.kisCode())
-                        || !before.getSecurityType().equals(row.securityType().name()))) {
+                } else if (!isManual(before) && (changed(before, TICKERS.KIS_CODE)
+                        || changed(before, TICKERS.SECURITY_TYPE))) {
                     changes.set(TICKERS.STATUS, TickerStatus.PENDING.name());
                 }
                 if (changes.any()) {
-                    if (!Objects.equals(before.original(TICKERS.SECTOR_CODE), before.getSectorCode())
-                            || !Objects.equals(before.original(TICKERS.INDUSTRY), before.getIndustry())) {
+                    if (changed(before, TICKERS.SECTOR_CODE) || changed(before, TICKERS.INDUSTRY)) {
                         history.add(historyRow(db, before, reason, now));
                     }
                     before.setUpdatedAt(now);
@@ -99,6 +98,10 @@ public final class CsvUniverseImport {
             return new CsvImportResult(file.toString(), content.rows().size(), inserts.size(), updates.size(),
                     rows.size() - inserts.size() - updates.size(), content.rows().size() - rows.size(), keptManual);
         });
+    }
+
+    private static boolean changed(TickersRecord row, Field<?> field) {
+        return !Objects.equals(row.original(field), row.get(field));
     }
 
     private static boolean isManual(TickersRecord row) {
