@@ -23,6 +23,7 @@ public final class Benchmarks {
         figures.addAll(EnrichBench.yahooPath(500, 20.0, 200));
         figures.addAll(ShellBench.startup());
         figures.addAll(ShellBench.completionAndCoverage(100_000));
+        figures.addAll(ImportBench.masterImport(30_000));
 
         System.out.printf("%n%-58s %14s  %-10s %-16s %s%n", "benchmark", "value", "unit", "goal", "met");
         for (Figure f : figures) {

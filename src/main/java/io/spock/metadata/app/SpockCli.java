@@ -97,7 +97,10 @@ public final class SpockCli {
                 .logStartupInfo(false)
                 .web(WebApplicationType.NONE)
                 .registerShutdownHook(false)
-                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("cliSession", session))
+                .initializers(ctx -> {
+                    ctx.getBeanFactory().registerSingleton("cliSession", session);
+                    ctx.getBeanFactory().registerSingleton("cliEnvironment", new CliEnvironment(env));
+                })
                 .run();
     }
 

@@ -1,6 +1,7 @@
 package io.spock.metadata.shell;
 
 import io.spock.metadata.classify.GicsTaxonomy;
+import io.spock.metadata.market.Exchange;
 import io.spock.metadata.market.Markets;
 import io.spock.metadata.market.Region;
 import io.spock.metadata.render.OutputFormat;
@@ -34,6 +35,14 @@ public class Completions {
     @Bean
     public CompletionProvider formatCompletion() {
         return context -> listProposals(context, OutputFormat.names());
+    }
+
+    /** KIS master-file codes of the exchanges (nas, hks, …) and ALL, for import-master and kis-codes. */
+    @Bean
+    public CompletionProvider marketCompletion() {
+        List<String> choices = new ArrayList<>(Markets.exchanges().stream().map(Exchange::masterCode).toList());
+        choices.add("ALL");
+        return context -> listProposals(context, choices);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import io.spock.metadata.render.Renderer;
 import io.spock.metadata.render.TableView;
 import io.spock.metadata.store.RegionStatus;
 import io.spock.metadata.store.StatusQuery;
+import io.spock.metadata.universe.KisAccess;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 import org.springframework.shell.command.annotation.OptionValues;
@@ -14,6 +15,7 @@ import org.springframework.shell.command.annotation.OptionValues;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 /** {@code status}: per region, how much of the universe is classified and by which source. */
 @Command
@@ -21,10 +23,12 @@ public class StatusCommand {
 
     private final StatusQuery query;
     private final Clock clock;
+    private final KisAccess kis;
 
-    public StatusCommand(StatusQuery query, Clock clock) {
+    public StatusCommand(StatusQuery query, Clock clock, KisAccess kis) {
         this.query = query;
         this.clock = clock;
+        this.kis = kis;
     }
 
     @Command(command = "status", description = "Per region: tickers, classified, by source, unclassified, stale, last run.")
@@ -47,6 +51,15 @@ public class StatusCommand {
             view.row(s.region(), s.total(), s.classified(), s.fromKis(), s.fromYahoo(), s.manual(), s.notApplicable(),
                     s.unclassified(), s.failed(), s.deferred(), s.stale(), s.lastRun());
         }
-        return Renderer.render(view.build(), output);
+        String credentials = kis.credentialsState();
+        return switch (output) {
+            case TABLE -> Renderer.render(view.build(), output) + "\n\nKIS credentials: " + credentials;
+            case JSON -> {
+                List<Map<String, Object>> records = Renderer.records(view.build());
+                records.forEach(r -> r.put("kis_credentials", credentials));
+                yield Renderer.json(records);
+            }
+            case CSV -> Renderer.render(view.build(), output);
+        };
     }
 }

@@ -1,0 +1,29 @@
+package io.spock.metadata.shell;
+
+import io.spock.metadata.market.Markets;
+import io.spock.metadata.render.OutputFile;
+import io.spock.metadata.universe.CsvUniverseExport;
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+import org.springframework.shell.command.annotation.OptionValues;
+
+/** {@code export-csv}: every ticker of the chosen regions, delisted ones included, as CSV for import-csv. */
+@Command
+public class ExportCsvCommand {
+
+    private final CsvUniverseExport exporter;
+
+    public ExportCsvCommand(CsvUniverseExport exporter) {
+        this.exporter = exporter;
+    }
+
+    @Command(command = "export-csv", description = "Write the tickers of some regions to a CSV file that import-csv reads back.")
+    public String exportCsv(
+            @Option(longNames = "file", required = true, description = "the CSV file to write") String file,
+            @Option(longNames = "regions", defaultValue = "ALL", description = "US,CN,HK,JP,VN or ALL")
+            @OptionValues(provider = "regionCompletion") String regions,
+            @Option(longNames = "force", description = "overwrite the file") boolean force) {
+        CsvUniverseExport.Export export = exporter.export(Markets.parseRegions(regions));
+        return OutputFile.write(file, export.csv(), force) + " (" + export.rows() + " tickers)";
+    }
+}

@@ -1,0 +1,49 @@
+package io.spock.metadata.universe;
+
+import io.spock.metadata.market.Region;
+import io.spock.metadata.store.generated.tables.records.TickersRecord;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jooq.DSLContext;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+
+import static io.spock.metadata.store.generated.Tables.TICKERS;
+
+/** Writes the tickers of some regions, delisted ones included, as CSV in the {@link CsvColumns} layout. */
+public final class CsvUniverseExport {
+
+    private final DSLContext dsl;
+
+    /** The CSV text and how many tickers it holds. */
+    public record Export(String csv, int rows) {
+    }
+
+    public CsvUniverseExport(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Export export(Collection<Region> regions) {
+        StringWriter text = new StringWriter();
+        int rows = 0;
+        try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setRecordSeparator("\n")
+                .setHeader(CsvColumns.ALL.toArray(String[]::new)).get().print(text)) {
+            for (TickersRecord r : dsl.selectFrom(TICKERS)
+                    .where(TICKERS.REGION.in(regions.stream().map(Region::name).toList()))
+                    .orderBy(TICKERS.REGION, TICKERS.TICKER)
+                    .fetch()) {
+                printer.printRecord(r.getRegion(), r.getExchange(), r.getTicker(), r.getNameEn(), r.getNameKo(),
+                        r.getSecurityType(), r.getKisCode(), r.getYahooSymbol(), r.getSectorCode(), r.getSectorEn(),
+                        r.getSectorKo(), r.getIndustry(), r.getIsSpac(), r.getIsPreferred(), r.getSource(),
+                        r.getConfidence(), r.getStatus(), CsvColumns.format(r.getLastEnriched()), r.getDelisted());
+                rows++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Export(text.toString(), rows);
+    }
+}

@@ -1,0 +1,139 @@
+package io.spock.metadata.universe;
+
+import io.spock.metadata.kis.KisMasterDownloader;
+import io.spock.metadata.kis.KisMasterReader;
+import io.spock.metadata.kis.KisMasterRecord;
+import io.spock.metadata.market.Markets;
+import io.spock.metadata.store.Database;
+import io.spock.metadata.support.SharedReference;
+import io.spock.metadata.support.TestStore;
+import org.jooq.Record2;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.spock.metadata.store.generated.Tables.TICKERS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Imports KIS's nine real master files of October 2025 from the shared reference folder (see
+ * {@link SharedReference}); skipped with a message where the folder is absent.
+ */
+class RealMasterImportTest {
+
+    private static Path masterDir;
+
+    @TempDir
+    Path dir;
+    private Database db;
+    private MasterImportService service;
+
+    @BeforeAll
+    static void locateFiles() {
+        Optional<Path> found = SharedReference.kisMasterDir();
+        assumeTrue(found.isPresent(), "KIS master files not found at " + SharedReference.whereLooked() + ": skipped");
+        masterDir = found.get();
+    }
+
+    @BeforeEach
+    void open() {
+        db = TestStore.open(dir);
+        service = new MasterImportService(new MasterImporter(db.dsl(), Clock.systemUTC()), new KisMasterReader(),
+                new KisMasterDownloader());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void theNineFilesGiveTheKnownStockCountsInSeconds() {
+        List<Path> files = Markets.exchanges().stream()
+                .map(e -> masterDir.resolve(e.masterCode() + "mst.cod.zip")).toList();
+
+        long start = System.nanoTime();
+        List<MasterImportOutcome> outcomes = service.files(files, null, false);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.succeeded()).as(o.source()).isTrue());
+        Map<String, Integer> stocks = db.dsl().select(TICKERS.EXCHANGE, DSL.count())
+                .from(TICKERS).where(TICKERS.SECURITY_TYPE.eq("STOCK")).groupBy(TICKERS.EXCHANGE)
+                .fetchMap(Record2::value1, Record2::value2);
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        expected.put("NAS", 3_818);
+        expected.put("NYS", 2_453);
+        expected.put("AMS", 262);
+        expected.put("SHS", 2_218);
+        expected.put("SZS", 2_871);
+        expected.put("HKS", 2_722);
+        expected.put("TSE", 4_039);
+        expected.put("HNX", 304);
+        expected.put("HSX", 392);
+        assertThat(stocks).containsExactlyInAnyOrderEntriesOf(expected);
+        assertThat(db.dsl().fetchCount(TICKERS, TICKERS.SECURITY_TYPE.eq("STOCK"))).isEqualTo(19_079);
+        assertThat(db.dsl().fetchCount(TICKERS, TICKERS.SECURITY_TYPE.eq("STOCK").and(TICKERS.KIS_CODE.eq("000"))))
+                .isEqualTo(7_661);
+        assertThat(outcomes.stream().mapToInt(o -> o.result().stocks()).sum()).isEqualTo(19_079);
+        assertThat(seconds).as("all nine files").isLessThan(20.0);
+
+        List<MasterImportOutcome> again = service.files(files, null, false);
+        assertThat(again).allSatisfy(o -> {
+            assertThat(o.result().added()).isZero();
+            assertThat(o.result().updated()).isZero();
+            assertThat(o.result().delisted()).isZero();
+        });
+    }
+
+    @Test
+    void theEarlierNasdaqFileThenTheCurrentOneGiveConsistentChanges() {
+        Path earlier = masterDir.resolve("nasmst-earlier.cod.zip");
+        Path current = masterDir.resolve("nasmst.cod.zip");
+        Map<String, KisMasterRecord> before = listings(earlier);
+        Map<String, KisMasterRecord> after = listings(current);
+        Set<String> added = new HashSet<>(after.keySet());
+        added.removeAll(before.keySet());
+        Set<String> gone = new HashSet<>(before.keySet());
+        gone.removeAll(after.keySet());
+        long changedCode = after.keySet().stream().filter(before::containsKey)
+                .filter(s -> !before.get(s).normalisedIndustryCode().equals(after.get(s).normalisedIndustryCode()))
+                .count();
+
+        service.files(List.of(earlier), null, false);
+        MarketImport result = service.files(List.of(current), null, false).get(0).result();
+
+        assertThat(result.added()).isEqualTo(added.size());
+        assertThat(result.delisted()).isEqualTo(gone.size());
+        assertThat(result.added() + result.updated() + result.unchanged()).isEqualTo(after.size());
+        assertThat(result.updated()).isGreaterThanOrEqualTo((int) changedCode);
+        assertThat(db.dsl().fetchCount(TICKERS)).as("nothing deleted").isEqualTo(before.size() + added.size());
+        assertThat(db.dsl().fetchCount(TICKERS, TICKERS.DELISTED.isTrue())).isEqualTo(gone.size());
+        assertThat(db.dsl().fetchCount(TICKERS, TICKERS.STATUS.eq("PENDING"))).isEqualTo(
+                after.values().stream().filter(KisMasterRecord::isStock).count());
+        System.out.printf("nasmst-earlier -> nasmst: %d added, %d updated (%d new codes), %d unchanged, %d delisted%n",
+                result.added(), result.updated(), changedCode, result.unchanged(), result.delisted());
+    }
+
+    /** Stocks and products by symbol, as the importer keeps them. */
+    private static Map<String, KisMasterRecord> listings(Path file) {
+        Map<String, KisMasterRecord> bySymbol = new HashMap<>();
+        new KisMasterReader().read(file).records().stream()
+                .filter(r -> SecurityType.of(r).isPresent())
+                .forEach(r -> bySymbol.putIfAbsent(r.symbol(), r));
+        return bySymbol;
+    }
+}
