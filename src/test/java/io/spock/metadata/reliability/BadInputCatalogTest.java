@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -47,6 +48,20 @@ class BadInputCatalogTest {
                 """);
         Files.copy(Path.of("config/yahoo_sector_to_gics.json"),
                 brokenConfigHome.resolve("config/yahoo_sector_to_gics.json"));
+        Files.writeString(home.resolve("bad-master.cod"), "US\tNAS\tshort line\n".repeat(10));
+        Files.writeString(home.resolve("bad.csv"), "region,exchange,ticker\nUS,NAS\n");
+        Files.writeString(home.resolve("existing.csv"), "keep me\n");
+    }
+
+    /** Placeholders in the catalog stand for files made in {@link #createDatabase()}. */
+    private static String[] resolve(String[] args) {
+        return Arrays.stream(args).map(a -> switch (a) {
+            case "{malformedMaster}" -> home.resolve("bad-master.cod").toString();
+            case "{malformedCsv}" -> home.resolve("bad.csv").toString();
+            case "{existingFile}" -> home.resolve("existing.csv").toString();
+            case "{freshFile}" -> home.resolve("fresh.csv").toString();
+            default -> a;
+        }).toArray(String[]::new);
     }
 
     static CliRun cli(Path configHome) {
@@ -103,7 +118,18 @@ class BadInputCatalogTest {
                 bad(usage, "migrate-to", "--target", "jdbc:oracle:thin:@x"),
                 bad(ExitCodes.ERROR, "migrate-to", "--target", "jdbc:postgresql://127.0.0.1:1/none"),
                 bad(ExitCodes.ERROR, "migrate-to", "--target", "/nonexistent-dir/target.db"),
-                bad(usage, "help", "no-such-command"));
+                bad(usage, "help", "no-such-command"),
+                bad(usage, "import-master", "--markets", "lse"),
+                bad(usage, "import-master", "--file", "/nonexistent-dir/nasmst.cod.zip"),
+                bad(usage, "import-master", "--file", "{malformedMaster}"),
+                bad(usage, "import-csv", "/nonexistent-dir/universe.csv"),
+                bad(usage, "import-csv", "{malformedCsv}"),
+                bad(usage, "import-csv", "{malformedCsv}", "--region", "XX"),
+                bad(usage, "export-csv", "{existingFile}"),
+                bad(usage, "export-csv", "/nonexistent-dir/out.csv"),
+                bad(usage, "export-csv", "{freshFile}", "--regions", "MOON"),
+                bad(usage, "kis-codes", "--exchange", "NAS"),
+                bad(usage, "kis-codes", "--exchange", "XYZ"));
     }
 
     private static Arguments bad(int exitCode, String... args) {
@@ -115,7 +141,7 @@ class BadInputCatalogTest {
     void refusedWithOneLineAndTheDocumentedStatus(String line, int exitCode, String[] args) {
         String before = fingerprint();
 
-        CliRun.Result result = cli(Path.of("").toAbsolutePath()).run(args);
+        CliRun.Result result = cli(Path.of("").toAbsolutePath()).run(resolve(args));
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(exitCode);
         assertThat(result.errors()).startsWith("error: ").doesNotContain("\n");
