@@ -214,12 +214,7 @@ public final class KisApiClient {
     }
 
     private JsonNode parse(String body) {
-        try {
-            JsonNode node = json.readTree(body);
-            return node == null ? json.createObjectNode() : node;
-        } catch (IOException e) {
-            return json.createObjectNode();
-        }
+        return KisHttp.parseLenient(json, body);
     }
 
     private static String query(Map<String, String> params) {

@@ -1,9 +1,13 @@
 package io.spock.metadata.kis;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
-/** The HTTP defaults the KIS classes share. */
+/** The HTTP defaults and response reading the KIS classes share. */
 final class KisHttp {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -22,5 +26,15 @@ final class KisHttp {
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
+    }
+
+    /** KIS error bodies are not always JSON: anything unreadable becomes an empty object. */
+    static JsonNode parseLenient(ObjectMapper json, String body) {
+        try {
+            JsonNode node = json.readTree(body);
+            return node == null ? json.createObjectNode() : node;
+        } catch (IOException e) {
+            return json.createObjectNode();
+        }
     }
 }

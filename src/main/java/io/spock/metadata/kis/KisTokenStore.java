@@ -194,12 +194,7 @@ public final class KisTokenStore {
     }
 
     private JsonNode parse(String body) {
-        try {
-            JsonNode node = json.readTree(body);
-            return node == null ? json.createObjectNode() : node;
-        } catch (IOException e) {
-            return json.createObjectNode();
-        }
+        return KisHttp.parseLenient(json, body);
     }
 
     private Optional<CachedToken> readCache() {

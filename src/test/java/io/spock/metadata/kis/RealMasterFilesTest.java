@@ -8,10 +8,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Reads the nine real KIS master files of October 2025 from the shared reference folder. The folder is
@@ -38,9 +36,7 @@ class RealMasterFilesTest {
 
     @BeforeAll
     static void locateFiles() {
-        Optional<Path> found = SharedReference.kisMasterDir();
-        assumeTrue(found.isPresent(), "KIS master files not found at " + SharedReference.whereLooked() + ": skipped");
-        masterDir = found.get();
+        masterDir = SharedReference.requireKisMasterDir();
     }
 
     @Test

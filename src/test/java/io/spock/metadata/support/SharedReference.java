@@ -1,5 +1,7 @@
 package io.spock.metadata.support;
 
+import org.junit.jupiter.api.Assumptions;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,6 +29,13 @@ public final class SharedReference {
         return candidates.map(shared -> shared.resolve("reference").resolve("kis-master"))
                 .filter(dir -> Files.isRegularFile(dir.resolve("nasmst.cod.zip")))
                 .findFirst();
+    }
+
+    /** The master-file folder, or the calling test is skipped with a message saying where it looked. */
+    public static Path requireKisMasterDir() {
+        Optional<Path> found = kisMasterDir();
+        Assumptions.assumeTrue(found.isPresent(), "KIS master files not found at " + whereLooked() + ": skipped");
+        return found.get();
     }
 
     public static String whereLooked() {

@@ -22,12 +22,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import static io.spock.metadata.store.generated.Tables.TICKERS;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Imports KIS's nine real master files of October 2025 from the shared reference folder (see
@@ -44,9 +42,7 @@ class RealMasterImportTest {
 
     @BeforeAll
     static void locateFiles() {
-        Optional<Path> found = SharedReference.kisMasterDir();
-        assumeTrue(found.isPresent(), "KIS master files not found at " + SharedReference.whereLooked() + ": skipped");
-        masterDir = found.get();
+        masterDir = SharedReference.requireKisMasterDir();
     }
 
     @BeforeEach
