@@ -30,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The enrichment pipeline behind {@code enrich}, in the shell and in batch mode alike: picks the due tickers
@@ -61,6 +62,8 @@ public final class EnrichmentService {
     private final ExecutorService yahooPool;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final ReentrantLock sessionOpening = new ReentrantLock();
+    private volatile boolean sessionOpen;
 
     /** @param yahooPool the threads that wait on Yahoo; its size bounds the requests in flight for all regions */
     public EnrichmentService(CandidateQuery candidates, OutcomeWriter writer, RunLog runs, Classifier classifier,
@@ -257,16 +260,12 @@ public final class EnrichmentService {
         }
         CompletionService<Outcome> completion = new ExecutorCompletionService<>(yahooPool);
         List<Future<Outcome>> pending = new ArrayList<>(forYahoo.size());
-        for (Candidate candidate : forYahoo) {
-            pending.add(completion.submit(() -> {
-                ProfileResult answer = yahoo.lookup(candidate.yahooSymbol());
-                tally.yahooCalls.addAndGet(answer.attempts());
-                tally.retries.addAndGet(Math.max(0, answer.attempts() - 1));
-                return classifier.withYahoo(candidate, answer);
-            }));
-        }
         try {
-            for (int i = 0; i < forYahoo.size(); i++) {
+            int first = sessionOpen ? 0 : openSession(forYahoo.get(0), batcher, tally, pending);
+            for (Candidate candidate : forYahoo.subList(first, forYahoo.size())) {
+                pending.add(completion.submit(() -> lookUp(candidate, tally)));
+            }
+            for (int i = first; i < forYahoo.size(); i++) {
                 batcher.accept(completion.take().get());
             }
             return false;
@@ -278,6 +277,36 @@ public final class EnrichmentService {
         } finally {
             pending.forEach(f -> f.cancel(true));
         }
+    }
+
+    /**
+     * The first lookup opens Yahoo's session (cookie, then crumb). Lookups started meanwhile would take their
+     * rate tokens, wait for the session and then go out together, above the limit; so the first lookup of this
+     * service goes alone, and other regions wait for it. Returns how many candidates it answered (0 or 1).
+     */
+    private int openSession(Candidate candidate, Batcher batcher, RegionTally tally, List<Future<Outcome>> pending)
+            throws InterruptedException, ExecutionException {
+        sessionOpening.lockInterruptibly();
+        try {
+            if (sessionOpen) {
+                return 0;
+            }
+            Future<Outcome> first = yahooPool.submit(() -> lookUp(candidate, tally));
+            pending.add(first);
+            Outcome outcome = first.get();
+            sessionOpen = true;
+            batcher.accept(outcome);
+            return 1;
+        } finally {
+            sessionOpening.unlock();
+        }
+    }
+
+    private Outcome lookUp(Candidate candidate, RegionTally tally) {
+        ProfileResult answer = yahoo.lookup(candidate.yahooSymbol());
+        tally.yahooCalls.addAndGet(answer.attempts());
+        tally.retries.addAndGet(Math.max(0, answer.attempts() - 1));
+        return classifier.withYahoo(candidate, answer);
     }
 
     private void record(int runId, RegionSummary summary) {
@@ -300,7 +329,17 @@ public final class EnrichmentService {
         }
     }
 
+    /** The failure on one line: its message, and the root cause's when that says more (jOOQ wraps SQL errors). */
     private static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = firstLine(e);
+        return root == e || message.contains(firstLine(root)) ? message : message + ": " + firstLine(root);
+    }
+
+    private static String firstLine(Throwable e) {
         String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
                 : e.getMessage().strip();
         int newline = message.indexOf('\n');
