@@ -2,27 +2,20 @@ package io.spock.metadata.enrich;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.spock.metadata.classify.GicsTaxonomy;
-import io.spock.metadata.classify.KisSectorMapping;
-import io.spock.metadata.classify.YahooSectorMapping;
 import io.spock.metadata.market.Region;
 import io.spock.metadata.store.Database;
 import io.spock.metadata.store.TickerStatus;
 import io.spock.metadata.support.TestStore;
 import io.spock.metadata.support.YahooStub;
 import io.spock.metadata.universe.Listing;
-import io.spock.metadata.yahoo.YahooProfileService;
 import io.spock.metadata.yahoo.YahooRequestListener;
-import io.spock.metadata.yahoo.YahooSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -77,21 +70,8 @@ class BatchEnrichmentTest {
     }
 
     private EnrichmentService service(double rate, Sleeper sleeper) {
-        Path config = Path.of("config");
-        GicsTaxonomy gics = GicsTaxonomy.load();
-        Clock clock = Clock.systemUTC();
-        YahooSettings settings = YahooSettings.defaults()
-                .withQueryBaseUrl(URI.create(wireMock.baseUrl()))
-                .withCookieUrl(URI.create(wireMock.baseUrl() + "/cookie"))
-                .withRate(rate, 1)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
-                .withRetry(new YahooSettings.Retry(3, Duration.ofMillis(1), Duration.ofMillis(4), 0.0,
-                        Duration.ofSeconds(5)));
-        return new EnrichmentService(new CandidateQuery(db.dsl()), new OutcomeWriter(db.dsl()),
-                new RunLog(db.dsl(), clock),
-                new Classifier(KisSectorMapping.load(config.resolve("kis_sector_to_gics_mapping.json"), gics),
-                        YahooSectorMapping.load(config.resolve("yahoo_sector_to_gics.json"), gics)),
-                YahooProfileService.create(settings, YahooRequestListener.NO_OP), pool, clock, sleeper);
+        return TestPipeline.service(db, TestPipeline.yahooSettings(wireMock.baseUrl(), rate),
+                YahooRequestListener.NO_OP, pool, sleeper);
     }
 
     private Sleeper recordingSleeper(Runnable onFirstSleep) {
