@@ -21,6 +21,7 @@ public final class Benchmarks {
         List<Figure> figures = new ArrayList<>();
         figures.addAll(EnrichBench.kisPath(100_000));
         figures.addAll(EnrichBench.yahooPath(500, 20.0, 200));
+        figures.addAll(ParallelBench.sequentialVsParallel(200, 50.0, 200));
 
         System.out.printf("%n%-58s %14s  %-10s %-16s %s%n", "benchmark", "value", "unit", "goal", "met");
         for (Figure f : figures) {
