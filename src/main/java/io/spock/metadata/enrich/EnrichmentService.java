@@ -225,7 +225,10 @@ public final class EnrichmentService {
         }
     }
 
-    /** One try at a region; returns true when interrupted. Tickers committed by an earlier try are skipped. */
+    /**
+     * One try at a region; returns true when interrupted. Tickers committed by an earlier try are skipped. The
+     * KIS answers are committed before Yahoo is asked, so that an interruption while waiting on Yahoo keeps them.
+     */
     private boolean attempt(Region region, EnrichRequest request, Integer runId, ProgressListener progress,
                             List<Outcome> changes, RegionTally tally) {
         LocalDateTime now = LocalDateTime.now(clock);
@@ -246,6 +249,7 @@ public final class EnrichmentService {
             }
         }
         log.debug("Region {}: {} due, {} for Yahoo", region, due.size(), forYahoo.size());
+        batcher.flush();
         if (askYahoo(forYahoo, batcher, tally)) {
             return true;
         }
