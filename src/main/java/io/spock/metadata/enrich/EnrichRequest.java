@@ -10,17 +10,34 @@ import java.util.Set;
  *
  * @param tickers       the tickers named with {@code --tickers} (mode TICKERS), upper-case
  * @param includeManual also re-enrich tickers fixed by hand
+ * @param parallel      enrich regions at once; they still share the one Yahoo rate limit
  * @param maxWorkers    regions enriched at once when {@code parallel}
+ * @param retry         region-level retries of transient failures
  */
 public record EnrichRequest(Set<Region> regions, EnrichMode mode, List<String> tickers, int maxAgeDays,
-                            boolean dryRun, boolean includeManual, boolean parallel, int maxWorkers) {
+                            boolean dryRun, boolean includeManual, boolean parallel, int maxWorkers,
+                            RegionRetry retry) {
 
     public EnrichRequest {
         regions = Set.copyOf(regions);
         tickers = List.copyOf(tickers);
+        if (maxWorkers < 1) {
+            throw new IllegalArgumentException("maxWorkers must be 1 or more, not " + maxWorkers);
+        }
+    }
+
+    /** A run without region-level retries. */
+    public EnrichRequest(Set<Region> regions, EnrichMode mode, List<String> tickers, int maxAgeDays, boolean dryRun,
+                         boolean includeManual, boolean parallel, int maxWorkers) {
+        this(regions, mode, tickers, maxAgeDays, dryRun, includeManual, parallel, maxWorkers, RegionRetry.NONE);
     }
 
     public String regionList() {
         return String.join(",", regions.stream().sorted().map(Enum::name).toList());
+    }
+
+    /** Regions enriched at once: one unless parallel. */
+    public int workers() {
+        return parallel ? Math.min(maxWorkers, Math.max(1, regions.size())) : 1;
     }
 }

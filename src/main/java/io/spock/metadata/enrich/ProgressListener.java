@@ -1,16 +1,53 @@
 package io.spock.metadata.enrich;
 
-/** Hears how far each region has got; the shell draws progress bars from it. */
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Hears how far each region has got; the shell draws progress bars from it and the metrics count from it.
+ * Calls come from the thread enriching the region: with parallel runs, from several threads at once.
+ */
 public interface ProgressListener {
 
     ProgressListener NONE = new ProgressListener() { };
 
+    /** Called again when a region is retried; {@code total} then includes the tickers already done. */
     default void regionStarted(String region, int total) {
     }
 
+    /** {@code done} more tickers were committed (or, in a dry run, computed). */
     default void advanced(String region, int done) {
     }
 
-    default void regionFinished(String region) {
+    default void regionRetrying(String region, int retry, Duration delay, String reason) {
+    }
+
+    default void regionFinished(RegionSummary summary) {
+    }
+
+    /** One listener that tells all of these, in order. */
+    static ProgressListener all(ProgressListener... listeners) {
+        List<ProgressListener> each = List.of(listeners);
+        return new ProgressListener() {
+            @Override
+            public void regionStarted(String region, int total) {
+                each.forEach(l -> l.regionStarted(region, total));
+            }
+
+            @Override
+            public void advanced(String region, int done) {
+                each.forEach(l -> l.advanced(region, done));
+            }
+
+            @Override
+            public void regionRetrying(String region, int retry, Duration delay, String reason) {
+                each.forEach(l -> l.regionRetrying(region, retry, delay, reason));
+            }
+
+            @Override
+            public void regionFinished(RegionSummary summary) {
+                each.forEach(l -> l.regionFinished(summary));
+            }
+        };
     }
 }

@@ -41,7 +41,7 @@ public final class RunLog {
                 .set(RUN_REGIONS.NOT_APPLICABLE, summary.notApplicable())
                 .set(RUN_REGIONS.FAILED, summary.failed())
                 .set(RUN_REGIONS.DEFERRED, summary.deferred())
-                .set(RUN_REGIONS.RETRIES, summary.retries())
+                .set(RUN_REGIONS.RETRIES, summary.allRetries())
                 .set(RUN_REGIONS.DURATION_MS, summary.duration().toMillis())
                 .set(RUN_REGIONS.FINISHED_AT, LocalDateTime.now(clock))
                 .execute();

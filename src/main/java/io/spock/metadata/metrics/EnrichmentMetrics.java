@@ -1,0 +1,48 @@
+package io.spock.metadata.metrics;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.spock.metadata.enrich.ProgressListener;
+import io.spock.metadata.enrich.RegionSummary;
+
+/** The enrichment series, counted as each region of a (non-dry) run finishes. */
+public final class EnrichmentMetrics implements ProgressListener {
+
+    private final Counter regionsProcessed;
+    private final Counter stocksEnriched;
+    private final Histogram duration;
+    private final Gauge successRate;
+    private final Counter retryAttempts;
+
+    public EnrichmentMetrics(PrometheusRegistry registry) {
+        regionsProcessed = Counter.builder().name("spock_enrichment_regions_processed_total")
+                .help("Regions processed by enrichment runs, by final status (COMPLETED, FAILED, INTERRUPTED)")
+                .labelNames("region", "status").register(registry);
+        stocksEnriched = Counter.builder().name("spock_enrichment_stocks_enriched_total")
+                .help("Tickers classified by enrichment runs, by source of the sector (kis, yahoo)")
+                .labelNames("region", "source").register(registry);
+        duration = Histogram.builder().name("spock_enrichment_duration_seconds")
+                .help("Wall time of a region's enrichment")
+                .labelNames("region").classicOnly()
+                .classicUpperBounds(1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200).register(registry);
+        successRate = Gauge.builder().name("spock_enrichment_success_rate")
+                .help("Share (0-1) of the region's tickers left with an answer by the last run")
+                .labelNames("region").register(registry);
+        retryAttempts = Counter.builder().name("spock_enrichment_retry_attempts_total")
+                .help("Retries made for a region: Yahoo lookups tried again plus region-level retries")
+                .labelNames("region").register(registry);
+    }
+
+    @Override
+    public void regionFinished(RegionSummary summary) {
+        String region = summary.region();
+        regionsProcessed.labelValues(region, summary.status()).inc();
+        stocksEnriched.labelValues(region, "kis").inc(summary.fromKis());
+        stocksEnriched.labelValues(region, "yahoo").inc(summary.fromYahoo());
+        duration.labelValues(region).observe(summary.duration().toNanos() / 1e9);
+        successRate.labelValues(region).set(summary.successRate() / 100.0);
+        retryAttempts.labelValues(region).inc(summary.allRetries());
+    }
+}

@@ -1,0 +1,40 @@
+package io.spock.metadata.report;
+
+import io.spock.metadata.app.UsageException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where a run's report goes: a human text file and a JSON file beside it.
+ * {@code --report FILE}: when FILE ends with {@code .json} it gets the JSON and the text goes to the same name
+ * ending {@code .txt}; otherwise FILE gets the text and the JSON goes to the same name with its extension
+ * replaced by {@code .json} ({@code run.txt} → {@code run.json}, {@code run} → {@code run.json}).
+ */
+public record ReportFiles(Path text, Path json) {
+
+    static final String TEXT_NAME = "enrichment_report.txt";
+    static final String JSON_NAME = "enrichment_report.json";
+
+    /** {@code logs/enrichment_report.txt} and {@code logs/enrichment_report.json}. */
+    public static ReportFiles defaults(Path logsDir) {
+        return new ReportFiles(logsDir.resolve(TEXT_NAME), logsDir.resolve(JSON_NAME));
+    }
+
+    /** The files for {@code --report FILE}; refuses a folder or a missing parent folder (exit 2). */
+    public static ReportFiles of(String file) {
+        Path path = Path.of(file).toAbsolutePath();
+        if (Files.isDirectory(path)) {
+            throw new UsageException("--report " + file + " is a directory; give a file name");
+        }
+        if (!Files.isDirectory(path.getParent())) {
+            throw new UsageException("--report " + file + ": directory " + path.getParent() + " does not exist");
+        }
+        String name = path.getFileName().toString();
+        String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        if (name.endsWith(".json")) {
+            return new ReportFiles(path.resolveSibling(base + ".txt"), path);
+        }
+        return new ReportFiles(path, path.resolveSibling(base + ".json"));
+    }
+}

@@ -1,0 +1,125 @@
+package io.spock.metadata.report;
+
+import io.spock.metadata.enrich.EnrichReport;
+import io.spock.metadata.enrich.RegionSummary;
+import io.spock.metadata.enrich.TickerProblem;
+import io.spock.metadata.render.OutputFormat;
+import io.spock.metadata.render.Renderer;
+import io.spock.metadata.render.TableView;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The after-run report of a batch run, for people (text) and machines (JSON): per region totals, sources,
+ * the failed and deferred tickers with their reasons, retries, durations and the Yahoo rate achieved.
+ */
+public final class RunReport {
+
+    /** Problem tickers listed per region in the text report; the JSON lists all of them. */
+    static final int TEXT_PROBLEMS_PER_REGION = 200;
+
+    private final EnrichReport report;
+    private final double yahooRateLimit;
+
+    /** @param yahooRateLimit the configured requests per second, printed beside the rate achieved */
+    public RunReport(EnrichReport report, double yahooRateLimit) {
+        this.report = report;
+        this.yahooRateLimit = yahooRateLimit;
+    }
+
+    public String json() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("run_id", report.runId());
+        json.put("status", report.status());
+        json.put("mode", report.mode().name());
+        json.put("started_at", report.startedAt().toString());
+        json.put("duration_seconds", seconds(report.duration().toMillis()));
+        json.put("regions_at_once", report.workers());
+        json.put("yahoo_calls", report.yahooCalls());
+        json.put("yahoo_rate_achieved", round(report.yahooRate()));
+        json.put("yahoo_rate_limit", yahooRateLimit);
+        json.put("incomplete", report.incomplete());
+        json.put("regions", report.regions().stream().map(RunReport::region).toList());
+        return Renderer.json(json);
+    }
+
+    private static Map<String, Object> region(RegionSummary r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("region", r.region());
+        json.put("status", r.status());
+        json.put("total", r.total());
+        json.put("enriched", r.enriched());
+        json.put("from_kis", r.fromKis());
+        json.put("from_yahoo", r.fromYahoo());
+        json.put("not_applicable", r.notApplicable());
+        json.put("failed", r.failed());
+        json.put("deferred", r.deferred());
+        json.put("success_rate", round(r.successRate()));
+        json.put("yahoo_calls", r.yahooCalls());
+        json.put("yahoo_retries", r.retries());
+        json.put("region_retries", r.regionRetries());
+        json.put("duration_seconds", seconds(r.duration().toMillis()));
+        json.put("yahoo_rate_achieved", round(r.yahooRate()));
+        json.put("error", r.error());
+        json.put("problems", r.problems().stream().map(p -> {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("ticker", p.ticker());
+            problem.put("status", p.status());
+            problem.put("error", p.error());
+            return problem;
+        }).toList());
+        return json;
+    }
+
+    public String text() {
+        StringBuilder out = new StringBuilder();
+        out.append("Enrichment run ").append(report.runId()).append(": ").append(report.status())
+                .append(" (").append(report.mode().name().toLowerCase().replace('_', ' ')).append(")\n")
+                .append("started ").append(report.startedAt()).append(", ")
+                .append(seconds(report.duration().toMillis())).append(" s, ")
+                .append(report.workers()).append(report.workers() == 1 ? " region" : " regions").append(" at once\n")
+                .append("Yahoo: ").append(report.yahooCalls()).append(" calls, ")
+                .append(String.format("%.2f", report.yahooRate())).append(" req/s achieved (limit ")
+                .append(yahooRateLimit).append(" req/s)\n\n");
+        TableView.Builder table = TableView.builder("region", "status", "total", "enriched", "kis", "yahoo",
+                "not_applicable", "failed", "deferred", "success_rate", "yahoo_calls", "yahoo_retries",
+                "region_retries", "seconds", "req_per_s");
+        for (RegionSummary r : report.regions()) {
+            table.row(r.region(), r.status(), r.total(), r.enriched(), r.fromKis(), r.fromYahoo(), r.notApplicable(),
+                    r.failed(), r.deferred(), round(r.successRate()), r.yahooCalls(), r.retries(), r.regionRetries(),
+                    seconds(r.duration().toMillis()), round(r.yahooRate()));
+        }
+        out.append(Renderer.render(table.build(), OutputFormat.TABLE)).append('\n');
+        for (RegionSummary r : report.regions()) {
+            if (r.error() != null) {
+                out.append('\n').append(r.region()).append(' ').append(r.status()).append(": ").append(r.error())
+                        .append('\n');
+            }
+            problems(out, r.region(), r.problems());
+        }
+        return out.toString();
+    }
+
+    private static void problems(StringBuilder out, String region, List<TickerProblem> problems) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        out.append('\n').append(region).append(": ").append(problems.size()).append(" failed or deferred\n");
+        problems.stream().limit(TEXT_PROBLEMS_PER_REGION).forEach(p -> out.append("  ").append(p.ticker()).append("  ")
+                .append(p.status()).append("  ").append(p.error() == null ? "" : p.error()).append('\n'));
+        if (problems.size() > TEXT_PROBLEMS_PER_REGION) {
+            out.append("  … and ").append(problems.size() - TEXT_PROBLEMS_PER_REGION)
+                    .append(" more (all of them are in the JSON report)\n");
+        }
+    }
+
+    private static double seconds(long millis) {
+        return millis / 1000.0;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}
