@@ -3,6 +3,7 @@ package io.spock.metadata.enrich;
 import io.spock.metadata.market.Region;
 import io.spock.metadata.store.Source;
 import io.spock.metadata.store.TickerStatus;
+import io.spock.metadata.universe.SecurityType;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -33,13 +34,15 @@ public final class CandidateQuery {
     public List<Candidate> select(Region region, EnrichMode mode, LocalDateTime staleBefore,
                                   Collection<String> tickers, boolean includeManual) {
         Condition condition = TICKERS.REGION.eq(region.name()).and(TICKERS.DELISTED.isFalse());
+        // Funds (ETF/ETN…) have no sector to find: only named tickers bring them to Yahoo.
+        Condition stocks = TICKERS.SECURITY_TYPE.eq(SecurityType.STOCK.name());
         condition = condition.and(switch (mode) {
-            case FORCE_REFRESH -> TICKERS.TICKER.isNotNull();
+            case FORCE_REFRESH -> stocks;
             case TICKERS -> TICKERS.TICKER.in(tickers);
-            case INCREMENTAL -> TICKERS.LAST_ENRICHED.isNull()
+            case INCREMENTAL -> stocks.and(TICKERS.LAST_ENRICHED.isNull()
                     .or(TICKERS.LAST_ENRICHED.lt(staleBefore))
                     .or(TICKERS.STATUS.in(TickerStatus.PENDING.name(), TickerStatus.FAILED.name(),
-                            TickerStatus.DEFERRED.name()));
+                            TickerStatus.DEFERRED.name())));
         });
         if (!includeManual) {
             condition = condition.and(TICKERS.SOURCE.isNull().or(TICKERS.SOURCE.ne(Source.MANUAL.name())));

@@ -30,7 +30,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The enrichment pipeline behind {@code enrich}, in the shell and in batch mode alike: picks the due tickers
@@ -62,8 +61,6 @@ public final class EnrichmentService {
     private final ExecutorService yahooPool;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final ReentrantLock sessionOpening = new ReentrantLock();
-    private volatile boolean sessionOpen;
 
     /** @param yahooPool the threads that wait on Yahoo; its size bounds the requests in flight for all regions */
     public EnrichmentService(CandidateQuery candidates, OutcomeWriter writer, RunLog runs, Classifier classifier,
@@ -265,11 +262,10 @@ public final class EnrichmentService {
         CompletionService<Outcome> completion = new ExecutorCompletionService<>(yahooPool);
         List<Future<Outcome>> pending = new ArrayList<>(forYahoo.size());
         try {
-            int first = sessionOpen ? 0 : openSession(forYahoo.get(0), batcher, tally, pending);
-            for (Candidate candidate : forYahoo.subList(first, forYahoo.size())) {
+            for (Candidate candidate : forYahoo) {
                 pending.add(completion.submit(() -> lookUp(candidate, tally)));
             }
-            for (int i = first; i < forYahoo.size(); i++) {
+            for (int i = 0; i < forYahoo.size(); i++) {
                 batcher.accept(completion.take().get());
             }
             return false;
@@ -280,29 +276,6 @@ public final class EnrichmentService {
             throw new IllegalStateException("Yahoo lookup failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pending.forEach(f -> f.cancel(true));
-        }
-    }
-
-    /**
-     * The first lookup opens Yahoo's session (cookie, then crumb). Lookups started meanwhile would take their
-     * rate tokens, wait for the session and then go out together, above the limit; so the first lookup of this
-     * service goes alone, and other regions wait for it. Returns how many candidates it answered (0 or 1).
-     */
-    private int openSession(Candidate candidate, Batcher batcher, RegionTally tally, List<Future<Outcome>> pending)
-            throws InterruptedException, ExecutionException {
-        sessionOpening.lockInterruptibly();
-        try {
-            if (sessionOpen) {
-                return 0;
-            }
-            Future<Outcome> first = yahooPool.submit(() -> lookUp(candidate, tally));
-            pending.add(first);
-            Outcome outcome = first.get();
-            sessionOpen = true;
-            batcher.accept(outcome);
-            return 1;
-        } finally {
-            sessionOpening.unlock();
         }
     }
 

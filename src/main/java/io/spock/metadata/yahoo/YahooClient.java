@@ -6,4 +6,11 @@ public interface YahooClient {
 
     /** Never throws for network or protocol trouble: every outcome is a {@link YahooLookup} case. */
     YahooLookup lookup(String symbol);
+
+    /**
+     * Sets up whatever the lookups need (cookie and crumb) before a rate token is taken, so that lookups waiting
+     * for the session do not go out together once it is ready. Failures are left for {@link #lookup} to report.
+     */
+    default void openSession() {
+    }
 }

@@ -149,6 +149,17 @@ public final class YahooFinanceClient implements YahooClient {
         return status >= 500 ? "server_error" : "transient";
     }
 
+    @Override
+    public void openSession() {
+        try {
+            crumb();
+        } catch (CrumbUnavailable | IOException e) {
+            log.debug("Yahoo Finance session not ready: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Returns the cached crumb, establishing a new session (cookie, then crumb) when there is none. */
     private String crumb() throws CrumbUnavailable, IOException, InterruptedException {
         synchronized (sessionLock) {

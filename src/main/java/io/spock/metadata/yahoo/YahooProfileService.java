@@ -122,6 +122,7 @@ public final class YahooProfileService {
     private YahooLookup attempt(String symbol, AtomicInteger attempts) throws InterruptedException {
         inFlight.acquire();
         try {
+            client.openSession();
             rateLimiter.acquire();
             // Callers that passed the breaker while it was closed may have waited here while it opened.
             if (breaker.isOpen()) {
