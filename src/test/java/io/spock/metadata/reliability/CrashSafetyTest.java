@@ -38,7 +38,7 @@ class CrashSafetyTest {
 
     private static final int TICKERS_TOTAL = 10_000;
     private static final int KILLS = 20;
-    private static final int REQUESTS_BEFORE_KILL = 300;
+    private static final int REQUESTS_BEFORE_KILL = 150;
 
     @TempDir
     Path dir;
@@ -88,7 +88,7 @@ class CrashSafetyTest {
         int committedBefore = 0;
         for (int kill = 1; kill <= KILLS; kill++) {
             requests.set(0);
-            killAfter.set(REQUESTS_BEFORE_KILL + 37 * kill);
+            killAfter.set(REQUESTS_BEFORE_KILL + 11 * kill);
             child.set(ChildSpock.start(env, dir.resolve("run" + kill), "enrich", "--regions", "US"));
             assertThat(child.get().waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(child.get().exitValue()).as("kill %d happened mid-run", kill).isEqualTo(137);
