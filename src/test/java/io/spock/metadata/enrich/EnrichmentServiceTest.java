@@ -2,9 +2,6 @@ package io.spock.metadata.enrich;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.spock.metadata.classify.GicsTaxonomy;
-import io.spock.metadata.classify.KisSectorMapping;
-import io.spock.metadata.classify.YahooSectorMapping;
 import io.spock.metadata.market.Region;
 import io.spock.metadata.store.Database;
 import io.spock.metadata.store.Source;
@@ -12,7 +9,6 @@ import io.spock.metadata.store.TickerStatus;
 import io.spock.metadata.store.generated.tables.records.TickersRecord;
 import io.spock.metadata.support.TestStore;
 import io.spock.metadata.support.YahooStub;
-import io.spock.metadata.yahoo.YahooProfileService;
 import io.spock.metadata.yahoo.YahooRequestListener;
 import io.spock.metadata.yahoo.YahooSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
@@ -74,14 +69,7 @@ class EnrichmentServiceTest {
     }
 
     private EnrichmentService service(YahooSettings settings) {
-        Path config = Path.of("config");
-        GicsTaxonomy gics = GicsTaxonomy.load();
-        Clock clock = Clock.systemUTC();
-        return new EnrichmentService(new CandidateQuery(db.dsl()), new OutcomeWriter(db.dsl()),
-                new RunLog(db.dsl(), clock),
-                new Classifier(KisSectorMapping.load(config.resolve("kis_sector_to_gics_mapping.json"), gics),
-                        YahooSectorMapping.load(config.resolve("yahoo_sector_to_gics.json"), gics)),
-                YahooProfileService.create(settings, YahooRequestListener.NO_OP), pool, clock);
+        return TestPipeline.service(db, settings, YahooRequestListener.NO_OP, pool, Sleeper.SYSTEM);
     }
 
     private YahooSettings settings() {

@@ -3,24 +3,18 @@ package io.spock.metadata.reliability;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.spock.metadata.classify.GicsTaxonomy;
-import io.spock.metadata.classify.KisSectorMapping;
-import io.spock.metadata.classify.YahooSectorMapping;
-import io.spock.metadata.enrich.CandidateQuery;
-import io.spock.metadata.enrich.Classifier;
 import io.spock.metadata.enrich.EnrichMode;
 import io.spock.metadata.enrich.EnrichReport;
 import io.spock.metadata.enrich.EnrichRequest;
 import io.spock.metadata.enrich.EnrichmentService;
-import io.spock.metadata.enrich.OutcomeWriter;
 import io.spock.metadata.enrich.ProgressListener;
-import io.spock.metadata.enrich.RunLog;
+import io.spock.metadata.enrich.Sleeper;
+import io.spock.metadata.enrich.TestPipeline;
 import io.spock.metadata.market.Region;
 import io.spock.metadata.store.Database;
 import io.spock.metadata.store.generated.tables.records.TickersRecord;
 import io.spock.metadata.support.TestStore;
 import io.spock.metadata.support.YahooStub;
-import io.spock.metadata.yahoo.YahooProfileService;
 import io.spock.metadata.yahoo.YahooRequestListener;
 import io.spock.metadata.yahoo.YahooSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +28,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -178,13 +171,6 @@ class YahooFaultMatrixTest {
     }
 
     private EnrichmentService service(YahooSettings settings) {
-        GicsTaxonomy gics = GicsTaxonomy.load();
-        Path config = Path.of("config");
-        Clock clock = Clock.systemUTC();
-        return new EnrichmentService(new CandidateQuery(db.dsl()), new OutcomeWriter(db.dsl()),
-                new RunLog(db.dsl(), clock),
-                new Classifier(KisSectorMapping.load(config.resolve("kis_sector_to_gics_mapping.json"), gics),
-                        YahooSectorMapping.load(config.resolve("yahoo_sector_to_gics.json"), gics)),
-                YahooProfileService.create(settings, YahooRequestListener.NO_OP), pool, clock);
+        return TestPipeline.service(db, settings, YahooRequestListener.NO_OP, pool, Sleeper.SYSTEM);
     }
 }

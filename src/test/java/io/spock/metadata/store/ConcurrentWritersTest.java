@@ -1,22 +1,17 @@
 package io.spock.metadata.store;
 
 import io.spock.metadata.classify.GicsTaxonomy;
-import io.spock.metadata.classify.KisSectorMapping;
-import io.spock.metadata.classify.YahooSectorMapping;
 import io.spock.metadata.curate.ManualFix;
 import io.spock.metadata.curate.ManualFixes;
-import io.spock.metadata.enrich.CandidateQuery;
-import io.spock.metadata.enrich.Classifier;
 import io.spock.metadata.enrich.EnrichMode;
 import io.spock.metadata.enrich.EnrichRequest;
 import io.spock.metadata.enrich.EnrichmentService;
-import io.spock.metadata.enrich.OutcomeWriter;
 import io.spock.metadata.enrich.ProgressListener;
-import io.spock.metadata.enrich.RunLog;
+import io.spock.metadata.enrich.Sleeper;
+import io.spock.metadata.enrich.TestPipeline;
 import io.spock.metadata.market.Region;
 import io.spock.metadata.support.TestStore;
 import io.spock.metadata.universe.Listing;
-import io.spock.metadata.yahoo.YahooProfileService;
 import io.spock.metadata.yahoo.YahooRequestListener;
 import io.spock.metadata.yahoo.YahooSettings;
 import org.junit.jupiter.api.Test;
@@ -29,7 +24,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
@@ -81,15 +75,9 @@ class ConcurrentWritersTest {
     }
 
     private static EnrichmentService service(Database db) {
-        GicsTaxonomy gics = GicsTaxonomy.load();
-        Path config = Path.of("config");
-        ExecutorService pool = Executors.newFixedThreadPool(2);
         YahooSettings unreachable = YahooSettings.defaults().withQueryBaseUrl(URI.create("http://127.0.0.1:1"))
                 .withCookieUrl(URI.create("http://127.0.0.1:1/cookie"));
-        return new EnrichmentService(new CandidateQuery(db.dsl()), new OutcomeWriter(db.dsl()),
-                new RunLog(db.dsl(), Clock.systemUTC()),
-                new Classifier(KisSectorMapping.load(config.resolve("kis_sector_to_gics_mapping.json"), gics),
-                        YahooSectorMapping.load(config.resolve("yahoo_sector_to_gics.json"), gics)),
-                YahooProfileService.create(unreachable, YahooRequestListener.NO_OP), pool, Clock.systemUTC());
+        return TestPipeline.service(db, unreachable, YahooRequestListener.NO_OP, Executors.newFixedThreadPool(2),
+                Sleeper.SYSTEM);
     }
 }
