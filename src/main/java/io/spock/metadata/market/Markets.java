@@ -1,5 +1,6 @@
 package io.spock.metadata.market;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class Markets {
 
     /** Region names offered by completion: the five regions and ALL. */
     public static List<String> regionChoices() {
-        List<String> choices = new java.util.ArrayList<>(Region.names());
+        List<String> choices = new ArrayList<>(Region.names());
         choices.add("ALL");
         return choices;
     }
