@@ -76,7 +76,7 @@ public final class ErrorReporter implements CommandExceptionResolver {
 
     private static String message(Throwable e) {
         if (e instanceof CommandExecution.CommandParserExceptionsException parse) {
-            return parse.getParserExceptions().stream().map(Throwable::getMessage).map(ErrorReporter::oneLine)
+            return parse.getParserExceptions().stream().map(Throwable::getMessage).map(Messages::firstLine)
                     .distinct().collect(Collectors.joining("; "));
         }
         if (e instanceof ParameterValidationException invalid) {
@@ -85,15 +85,8 @@ public final class ErrorReporter implements CommandExceptionResolver {
                     .collect(Collectors.joining("; "));
         }
         if (e instanceof ConversionException conversion && conversion.getCause() != null) {
-            return oneLine("invalid value: " + conversion.getCause().getMessage());
+            return Messages.firstLine("invalid value: " + conversion.getCause().getMessage());
         }
-        String message = e.getMessage();
-        return oneLine(message == null || message.isBlank() ? e.getClass().getSimpleName() : message);
-    }
-
-    static String oneLine(String text) {
-        String trimmed = text.strip();
-        int newline = trimmed.indexOf('\n');
-        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
+        return Messages.of(e);
     }
 }

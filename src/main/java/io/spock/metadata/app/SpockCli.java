@@ -124,7 +124,7 @@ public final class SpockCli {
             cause = cause.getCause();
         }
         if (cause instanceof SpockException spock) {
-            streams.err().println("error: " + ErrorReporter.oneLine(spock.getMessage()));
+            streams.err().println("error: " + Messages.firstLine(spock.getMessage()));
             if (verbose) {
                 spock.printStackTrace(streams.err());
             }
@@ -134,7 +134,7 @@ public final class SpockCli {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        streams.err().println("error: cannot start: " + ErrorReporter.oneLine(String.valueOf(root.getMessage())));
+        streams.err().println("error: cannot start: " + Messages.of(root));
         if (verbose) {
             e.printStackTrace(streams.err());
         }

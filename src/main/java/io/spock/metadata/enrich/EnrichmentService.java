@@ -1,5 +1,6 @@
 package io.spock.metadata.enrich;
 
+import io.spock.metadata.app.Messages;
 import io.spock.metadata.app.SpockException;
 import io.spock.metadata.market.Region;
 import io.spock.metadata.store.Source;
@@ -312,15 +313,8 @@ public final class EnrichmentService {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = firstLine(e);
-        return root == e || message.contains(firstLine(root)) ? message : message + ": " + firstLine(root);
-    }
-
-    private static String firstLine(Throwable e) {
-        String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
-                : e.getMessage().strip();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline).strip();
+        String message = Messages.of(e);
+        return root == e || message.contains(Messages.of(root)) ? message : message + ": " + Messages.of(root);
     }
 
     private static Duration elapsed(long startedNanos) {

@@ -3,6 +3,7 @@ package io.spock.metadata.kis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spock.metadata.app.ExitCodes;
+import io.spock.metadata.app.Messages;
 import io.spock.metadata.app.SpockException;
 import io.spock.metadata.app.UsageException;
 import io.spock.metadata.yahoo.TimeSource;
@@ -174,7 +175,7 @@ public final class KisApiClient {
         String kisMessage = (body.path("msg_cd").asText("") + " " + body.path("msg1").asText("")).trim();
         String status = response.statusCode() == 200 ? "" : "HTTP " + response.statusCode();
         String reason = (status + " " + kisMessage).trim();
-        throw failure(what, Secrets.redact(OneLine.of(reason.isEmpty() ? "rt_cd " + resultCode : reason),
+        throw failure(what, Secrets.redact(Messages.flatten(reason.isEmpty() ? "rt_cd " + resultCode : reason),
                 credentials, token.value()));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spock.metadata.app.ExitCodes;
+import io.spock.metadata.app.Messages;
 import io.spock.metadata.app.SpockException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,7 +165,7 @@ public final class KisTokenStore {
             return failure(ONE_TOKEN_PER_MINUTE);
         }
         String description = reply.path("error_description").asText(reply.path("msg1").asText(""));
-        String detail = Secrets.redact(OneLine.of((code + " " + description).trim()), credentials);
+        String detail = Secrets.redact(Messages.flatten((code + " " + description).trim()), credentials);
         String hint = status == 401 || status == 403
                 ? ": check KIS_APP_KEY, KIS_APP_SECRET and KIS_ACCOUNT_TYPE (key " + credentials.maskedAppKey() + ")"
                 : "";

@@ -1,5 +1,7 @@
 package io.spock.metadata.kis;
 
+import io.spock.metadata.app.Messages;
+
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
@@ -8,10 +10,8 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 
-/** Turns failures and remote text into short single lines, as every operator-facing message must be. */
+/** Describes KIS failures in short single lines, as every operator-facing message must be. */
 final class OneLine {
-
-    private static final int MAX_LENGTH = 200;
 
     private OneLine() {
     }
@@ -37,12 +37,6 @@ final class OneLine {
             return "permission denied";
         }
         String message = failure.getMessage();
-        return of(message == null || message.isBlank() ? failure.getClass().getSimpleName() : message);
-    }
-
-    /** Collapses whitespace and truncates, so remote text cannot break the one-line rule. */
-    static String of(String text) {
-        String flat = text == null ? "" : text.replaceAll("\\s+", " ").trim();
-        return flat.length() <= MAX_LENGTH ? flat : flat.substring(0, MAX_LENGTH) + "…";
+        return Messages.flatten(message == null || message.isBlank() ? failure.getClass().getSimpleName() : message);
     }
 }

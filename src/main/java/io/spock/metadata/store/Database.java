@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.spock.metadata.app.ExitCodes;
+import io.spock.metadata.app.Messages;
 import io.spock.metadata.app.SpockException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -54,7 +55,7 @@ public final class Database implements AutoCloseable {
         } catch (FlywayException e) {
             pool.close();
             throw new SpockException(ExitCodes.ERROR, "cannot migrate database " + location.display() + ": "
-                    + firstLine(e.getMessage()), e);
+                    + Messages.firstLine(e.getMessage()), e);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -95,21 +96,12 @@ public final class Database implements AutoCloseable {
         } catch (HikariPool.PoolInitializationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new SpockException(ExitCodes.ERROR, "cannot open database " + location.display() + ": "
-                    + firstLine(cause.getMessage()), e);
+                    + Messages.firstLine(cause.getMessage()), e);
         }
     }
 
     private static String vendor(SQLDialect dialect) {
         return dialect == SQLDialect.POSTGRES ? "postgresql" : "sqlite";
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        String trimmed = message.strip();
-        int newline = trimmed.indexOf('\n');
-        return newline < 0 ? trimmed : trimmed.substring(0, newline);
     }
 
     public DSLContext dsl() {

@@ -1,6 +1,7 @@
 package io.spock.metadata.yahoo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spock.metadata.app.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,6 @@ public final class YahooFinanceClient implements YahooClient {
     private static final Logger log = LoggerFactory.getLogger(YahooFinanceClient.class);
     private static final String JSON_ACCEPT = "application/json, text/plain, */*";
     private static final String MODULES = "assetProfile,quoteType";
-    private static final int MAX_MESSAGE_LENGTH = 200;
 
     private final YahooSettings settings;
     private final YahooRequestListener listener;
@@ -104,7 +104,7 @@ public final class YahooFinanceClient implements YahooClient {
                 listener.onRequest("invalid_crumb");
                 dropSession(usedCrumb);
                 return new YahooLookup.Rejected(401, "Yahoo Finance rejected a fresh cookie and crumb: "
-                        + oneLine(parser.unauthorizedDescription(response.body()).orElse("HTTP 401")));
+                        + Messages.flatten(parser.unauthorizedDescription(response.body()).orElse("HTTP 401")));
             }
         }
         YahooLookup outcome = classifySummary(response);
@@ -279,12 +279,7 @@ public final class YahooFinanceClient implements YahooClient {
             return UNREACHABLE + ": connection refused";
         }
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return "Yahoo Finance connection failed: " + oneLine(detail);
-    }
-
-    static String oneLine(String text) {
-        String flat = text.replaceAll("\\s+", " ").strip();
-        return flat.length() <= MAX_MESSAGE_LENGTH ? flat : flat.substring(0, MAX_MESSAGE_LENGTH) + "…";
+        return "Yahoo Finance connection failed: " + Messages.flatten(detail);
     }
 
     private static String stripTrailingSlash(String url) {

@@ -1,0 +1,32 @@
+package io.spock.metadata.app;
+
+/** Operator-facing messages are one line: these turn exception messages and remote text into one. */
+public final class Messages {
+
+    private static final int MAX_REMOTE_LENGTH = 200;
+
+    private Messages() {
+    }
+
+    /** The first line of a message, trimmed. */
+    public static String firstLine(String text) {
+        if (text == null) {
+            return "unknown error";
+        }
+        String trimmed = text.strip();
+        int newline = trimmed.indexOf('\n');
+        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
+    }
+
+    /** A failure's message on one line, or its class name when it has none. */
+    public static String of(Throwable failure) {
+        String message = failure.getMessage();
+        return firstLine(message == null || message.isBlank() ? failure.getClass().getSimpleName() : message);
+    }
+
+    /** Text from a remote service, whitespace collapsed and cut short, so it cannot break the one-line rule. */
+    public static String flatten(String text) {
+        String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        return flat.length() <= MAX_REMOTE_LENGTH ? flat : flat.substring(0, MAX_REMOTE_LENGTH) + "…";
+    }
+}
