@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The one table of regions and exchanges: markets are data, not five copies of an adapter. */
 public final class Markets {
@@ -22,7 +23,14 @@ public final class Markets {
             new Exchange("HSX", "Ho Chi Minh Stock Exchange (HOSE)", Region.VN, "VND", "hsx", ".VN", SymbolRule.AS_IS),
             new Exchange("HNX", "Hanoi Stock Exchange", Region.VN, "VND", "hnx", ".VN", SymbolRule.AS_IS));
 
+    /** A ticker as KIS writes it: letters, digits and the separators of share classes (BRK/B, BF.B), at most 32. */
+    private static final Pattern TICKER = Pattern.compile("[A-Z0-9][A-Z0-9./-]{0,31}");
+
     private Markets() {
+    }
+
+    public static boolean isValidTicker(String ticker) {
+        return ticker != null && TICKER.matcher(ticker).matches();
     }
 
     public static List<Exchange> exchanges() {

@@ -1,6 +1,7 @@
 package io.spock.metadata.shell;
 
 import io.spock.metadata.app.UsageException;
+import io.spock.metadata.market.Markets;
 import io.spock.metadata.market.Region;
 import io.spock.metadata.market.UnknownRegionException;
 import io.spock.metadata.store.TickerLookup;
@@ -10,21 +11,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Checks tickers typed by an operator: their shape, and that the universe lists them. */
 public final class TickerArguments {
-
-    /** Letters, digits and the separators KIS uses in share classes ({@code BRK/B}, {@code BF.B}). */
-    private static final Pattern TICKER = Pattern.compile("[A-Z0-9][A-Z0-9./-]{0,31}");
 
     private TickerArguments() {
     }
 
     public static String normalise(String ticker) {
         String value = ticker == null ? "" : ticker.trim().toUpperCase(Locale.ROOT);
-        if (!TICKER.matcher(value).matches()) {
+        if (!Markets.isValidTicker(value)) {
             throw new UsageException("invalid ticker '" + ticker + "': letters, digits and . / - only, at most 32");
         }
         return value;

@@ -41,7 +41,6 @@ import java.util.regex.Pattern;
  */
 final class CsvUniverseReader {
 
-    private static final Pattern TICKER = Pattern.compile("[A-Z0-9][A-Z0-9./-]{0,31}");
     private static final Pattern KIS_CODE = Pattern.compile("\\d{1,3}");
     private static final Set<String> CONFIDENCES = Set.of("HIGH", "LOW");
 
@@ -150,7 +149,7 @@ final class CsvUniverseReader {
                 }
             }
             String ticker = cell(CsvColumns.TICKER);
-            if (!TICKER.matcher(ticker).matches()) {
+            if (!Markets.isValidTicker(ticker)) {
                 throw fail("bad ticker '" + ticker + "': up to 32 capital letters, digits, '.', '/' or '-'");
             }
             return new CsvTicker(line, exchange, ticker, text(CsvColumns.NAME_EN), text(CsvColumns.NAME_KO),
