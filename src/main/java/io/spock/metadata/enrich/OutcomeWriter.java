@@ -28,15 +28,13 @@ public final class OutcomeWriter {
 
     public OutcomeWriter(DSLContext dsl) {
         this.dsl = dsl;
-        this.guarded = new Statements(dsl, TICKERS.SOURCE.isNull()
-                .or(TICKERS.SOURCE.ne(DSL.inline(Source.MANUAL.name()))));
+        this.guarded = new Statements(dsl, Source.notManual());
         this.all = new Statements(dsl, DSL.noCondition());
     }
 
     /** The three statements of a batch, for runs that spare manual fixes or include them. */
     private record Statements(PreparedBatch.Sql classified, PreparedBatch.Sql unanswered, PreparedBatch.Sql history) {
 
-        /** The guard is inlined, not bound: the batches bind exactly the values listed per row. */
         Statements(DSLContext dsl, Condition guard) {
             this(PreparedBatch.Sql.of(dsl, dsl.update(TICKERS)
                             .set(TICKERS.STATUS, (String) null)

@@ -71,7 +71,7 @@ public final class MasterImporter {
         this.makeDue = PreparedBatch.Sql.of(dsl, dsl.update(TICKERS)
                 .set(TICKERS.STATUS, DSL.inline(TickerStatus.PENDING.name()))
                 .where(TICKERS.REGION.eq((String) null), TICKERS.TICKER.eq((String) null),
-                        TICKERS.SOURCE.isNull().or(TICKERS.SOURCE.ne(DSL.inline(Source.MANUAL.name()))),
+                        Source.notManual(),
                         TICKERS.STATUS.ne(DSL.inline(TickerStatus.PENDING.name()))));
         this.delist = PreparedBatch.Sql.of(dsl, dsl.update(TICKERS)
                 .set(TICKERS.DELISTED, DSL.inline(true))
