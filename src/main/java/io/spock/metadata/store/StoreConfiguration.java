@@ -1,31 +1,21 @@
 package io.spock.metadata.store;
 
 import io.spock.metadata.app.SpockProperties;
-import io.spock.metadata.universe.DemoUniverse;
-import io.spock.metadata.universe.UniverseWriter;
 import org.jooq.DSLContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Clock;
-
-/** Opens the store named by {@code SPOCK_DB} (default {@code db/spock.db}) and seeds a new one with the demo. */
+/**
+ * Opens the store named by {@code SPOCK_DB} (default {@code db/spock.db}). Seeding a new store with the demo
+ * universe is the universe package's job ({@code universe/UniverseConfiguration}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class StoreConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
-
     @Bean(destroyMethod = "close")
-    public Database database(SpockProperties properties, Clock clock) {
+    public Database database(SpockProperties properties) {
         DatabaseLocation location = DatabaseLocation.parse(properties.db(), properties.defaultDatabaseFile());
-        Database database = Database.open(location, properties.dbUser(), properties.dbPassword());
-        if (database.created() && properties.demo()) {
-            int loaded = DemoUniverse.load(new UniverseWriter(database.dsl(), clock));
-            log.info("New database {}: loaded {} demo listings", location.display(), loaded);
-        }
-        return database;
+        return Database.open(location, properties.dbUser(), properties.dbPassword());
     }
 
     @Bean

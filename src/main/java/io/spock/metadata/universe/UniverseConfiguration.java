@@ -1,11 +1,16 @@
 package io.spock.metadata.universe;
 
+import io.spock.metadata.kis.KisAccess;
+import io.spock.metadata.kis.KisSettings;
 import io.spock.metadata.app.CliEnvironment;
 import io.spock.metadata.app.SpockProperties;
 import io.spock.metadata.classify.GicsTaxonomy;
 import io.spock.metadata.kis.KisMasterDownloader;
 import io.spock.metadata.kis.KisMasterReader;
+import io.spock.metadata.store.Database;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +20,26 @@ import java.time.Clock;
 /** Beans that bring listings into the store and take them out: master files, CSV, and the KIS REST client. */
 @Configuration(proxyBeanMethods = false)
 public class UniverseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(UniverseConfiguration.class);
+
+    /**
+     * Loads the demo universe into a store this start created, unless {@code SPOCK_DEMO=false}. A singleton, so it
+     * runs while the application starts, before any command.
+     */
+    @Bean
+    public DemoSeed demoSeed(Database database, SpockProperties properties, Clock clock) {
+        if (database.created() && properties.demo()) {
+            int loaded = DemoUniverse.load(new UniverseWriter(database.dsl(), clock));
+            log.info("New database {}: loaded {} demo listings", database.location().display(), loaded);
+            return new DemoSeed(loaded);
+        }
+        return new DemoSeed(0);
+    }
+
+    /** How many demo listings this start loaded (0 when the store already existed or the demo is off). */
+    public record DemoSeed(int loaded) {
+    }
 
     @Bean
     public MasterImportService masterImportService(DSLContext dsl, Clock clock, KisSettings kis) {
