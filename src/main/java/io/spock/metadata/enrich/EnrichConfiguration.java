@@ -1,11 +1,9 @@
 package io.spock.metadata.enrich;
 
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.spock.metadata.app.SpockProperties;
 import io.spock.metadata.classify.GicsTaxonomy;
 import io.spock.metadata.classify.KisSectorMapping;
 import io.spock.metadata.classify.YahooSectorMapping;
-import io.spock.metadata.metrics.YahooMetrics;
 import io.spock.metadata.yahoo.YahooProfileService;
 import io.spock.metadata.yahoo.YahooRequestListener;
 import io.spock.metadata.yahoo.YahooSettings;
@@ -46,12 +44,6 @@ public class EnrichConfiguration {
     @Lazy
     public YahooSectorMapping yahooSectorMapping(SpockProperties properties, GicsTaxonomy gics) {
         return YahooSectorMapping.load(properties.configDir().resolve(YAHOO_MAPPING_FILE), gics);
-    }
-
-    /** Counts Yahoo requests by outcome and follows the circuit breaker, for the Prometheus endpoint. */
-    @Bean
-    public YahooRequestListener yahooMetrics(PrometheusRegistry registry) {
-        return new YahooMetrics(registry);
     }
 
     @Bean

@@ -1,12 +1,13 @@
 package io.spock.metadata.metrics;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.spock.metadata.yahoo.YahooRequestListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The metrics registry of this process (its own, not the client's global one) with the enrichment series, and
- * the endpoint that serves it. The Yahoo series are wired in {@code EnrichConfiguration}.
+ * the endpoint that serves it, and the Yahoo series (the pipeline finds them as its {@link YahooRequestListener}).
  */
 @Configuration(proxyBeanMethods = false)
 public class MetricsConfiguration {
@@ -19,6 +20,12 @@ public class MetricsConfiguration {
     @Bean
     public EnrichmentMetrics enrichmentMetrics(PrometheusRegistry registry) {
         return new EnrichmentMetrics(registry);
+    }
+
+    /** Counts Yahoo requests by outcome and follows the circuit breaker. */
+    @Bean
+    public YahooRequestListener yahooMetrics(PrometheusRegistry registry) {
+        return new YahooMetrics(registry);
     }
 
     @Bean(destroyMethod = "close")
