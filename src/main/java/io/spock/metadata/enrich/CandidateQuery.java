@@ -3,7 +3,7 @@ package io.spock.metadata.enrich;
 import io.spock.metadata.market.Region;
 import io.spock.metadata.store.Source;
 import io.spock.metadata.store.TickerStatus;
-import io.spock.metadata.universe.SecurityType;
+import io.spock.metadata.store.SecurityType;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;

@@ -1,4 +1,4 @@
-package io.spock.metadata.yahoo;
+package io.spock.metadata.http;
 
 import java.util.Objects;
 

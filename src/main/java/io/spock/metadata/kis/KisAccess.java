@@ -1,10 +1,7 @@
-package io.spock.metadata.universe;
+package io.spock.metadata.kis;
 
 import io.spock.metadata.app.UsageException;
-import io.spock.metadata.kis.KisApiClient;
-import io.spock.metadata.kis.KisCredentials;
-import io.spock.metadata.kis.KisTokenStore;
-import io.spock.metadata.yahoo.TimeSource;
+import io.spock.metadata.http.TimeSource;
 
 import java.net.URI;
 import java.nio.file.Path;

@@ -6,8 +6,8 @@ import io.spock.metadata.app.ExitCodes;
 import io.spock.metadata.app.Messages;
 import io.spock.metadata.app.SpockException;
 import io.spock.metadata.app.UsageException;
-import io.spock.metadata.yahoo.TimeSource;
-import io.spock.metadata.yahoo.TokenBucket;
+import io.spock.metadata.http.TimeSource;
+import io.spock.metadata.http.TokenBucket;
 
 import java.io.IOException;
 import java.net.URI;

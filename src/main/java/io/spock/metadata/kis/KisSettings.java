@@ -1,4 +1,4 @@
-package io.spock.metadata.universe;
+package io.spock.metadata.kis;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

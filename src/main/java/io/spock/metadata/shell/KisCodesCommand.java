@@ -12,7 +12,7 @@ import io.spock.metadata.render.TableView;
 import io.spock.metadata.universe.IndustryCodeComparison;
 import io.spock.metadata.universe.IndustryCodeComparison.Row;
 import io.spock.metadata.universe.IndustryCodeComparison.Standing;
-import io.spock.metadata.universe.KisAccess;
+import io.spock.metadata.kis.KisAccess;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;

@@ -7,7 +7,7 @@ import io.spock.metadata.render.Renderer;
 import io.spock.metadata.render.TableView;
 import io.spock.metadata.store.RegionStatus;
 import io.spock.metadata.store.StatusQuery;
-import io.spock.metadata.universe.KisAccess;
+import io.spock.metadata.kis.KisAccess;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 import org.springframework.shell.command.annotation.OptionValues;

@@ -1,4 +1,4 @@
-package io.spock.metadata.universe;
+package io.spock.metadata.store;
 
 import io.spock.metadata.kis.KisMasterRecord;
 

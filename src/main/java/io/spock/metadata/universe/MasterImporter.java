@@ -1,5 +1,6 @@
 package io.spock.metadata.universe;
 
+import io.spock.metadata.store.SecurityType;
 import io.spock.metadata.kis.MasterFile;
 import io.spock.metadata.market.Exchange;
 import io.spock.metadata.store.PreparedBatch;

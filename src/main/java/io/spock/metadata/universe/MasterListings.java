@@ -1,5 +1,6 @@
 package io.spock.metadata.universe;
 
+import io.spock.metadata.store.SecurityType;
 import io.spock.metadata.classify.SecurityFlags;
 import io.spock.metadata.kis.KisMasterRecord;
 import io.spock.metadata.kis.MasterFile;

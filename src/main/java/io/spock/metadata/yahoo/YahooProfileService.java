@@ -1,5 +1,7 @@
 package io.spock.metadata.yahoo;
 
+import io.spock.metadata.http.TokenBucket;
+import io.spock.metadata.http.TimeSource;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;

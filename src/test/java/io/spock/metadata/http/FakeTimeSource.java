@@ -1,15 +1,15 @@
-package io.spock.metadata.kis;
-
-import io.spock.metadata.yahoo.TimeSource;
+package io.spock.metadata.http;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Fake monotonic time: sleeping returns at once, moves the time forward and is recorded. */
-final class FakeTimeSource implements TimeSource {
+public final class FakeTimeSource implements TimeSource {
 
-    final List<Long> sleeps = new ArrayList<>();
-    private long now = 1_000_000_000L;
+    private static final long START = 1_000_000_000L;
+
+    private final List<Long> sleeps = new ArrayList<>();
+    private long now = START;
 
     @Override
     public synchronized long nanoTime() {
@@ -22,7 +22,12 @@ final class FakeTimeSource implements TimeSource {
         now += nanos;
     }
 
-    synchronized long elapsedNanos() {
-        return now - 1_000_000_000L;
+    public synchronized long elapsedNanos() {
+        return now - START;
+    }
+
+    /** Every sleep asked for, in nanoseconds, in order. */
+    public synchronized List<Long> sleeps() {
+        return List.copyOf(sleeps);
     }
 }

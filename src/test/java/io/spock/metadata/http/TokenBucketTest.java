@@ -1,4 +1,4 @@
-package io.spock.metadata.yahoo;
+package io.spock.metadata.http;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package io.spock.metadata.kis;
 
+import io.spock.metadata.http.FakeTimeSource;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -129,7 +130,7 @@ class KisApiClientTest {
         assertThat(client(20).priceDetailSector("NAS", "AAPL")).contains("컴퓨터전자장비/기기");
 
         kis.verify(2, getRequestedFor(urlPathEqualTo(PRICE_DETAIL_PATH)));
-        assertThat(time.sleeps).contains(PAUSE.toNanos());
+        assertThat(time.sleeps()).contains(PAUSE.toNanos());
     }
 
     @Test
@@ -141,7 +142,7 @@ class KisApiClientTest {
                 .hasMessage("KIS price detail for NAS AAPL failed: EGW00201 too many calls per second, "
                         + "still after 3 tries");
         kis.verify(3, getRequestedFor(urlPathEqualTo(PRICE_DETAIL_PATH)));
-        assertThat(time.sleeps).containsExactly(PAUSE.toNanos(), PAUSE.toNanos());
+        assertThat(time.sleeps()).containsExactly(PAUSE.toNanos(), PAUSE.toNanos());
     }
 
     @Test

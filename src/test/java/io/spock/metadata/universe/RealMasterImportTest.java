@@ -1,5 +1,6 @@
 package io.spock.metadata.universe;
 
+import io.spock.metadata.store.SecurityType;
 import io.spock.metadata.kis.KisMasterDownloader;
 import io.spock.metadata.kis.KisMasterReader;
 import io.spock.metadata.kis.KisMasterRecord;

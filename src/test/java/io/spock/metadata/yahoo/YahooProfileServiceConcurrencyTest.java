@@ -1,5 +1,6 @@
 package io.spock.metadata.yahoo;
 
+import io.spock.metadata.http.FakeTimeSource;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.spock.metadata.yahoo;
 
+import io.spock.metadata.http.FakeTimeSource;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.BeforeEach;
