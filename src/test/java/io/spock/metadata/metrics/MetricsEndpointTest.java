@@ -132,6 +132,8 @@ class MetricsEndpointTest {
                 org.assertj.core.data.Offset.offset(1e-9));
         assertThat(value(samples, "spock_enrichment_success_rate", Map.of("region", "JP"))).isEqualTo(1.0);
         assertThat(value(samples, "spock_enrichment_retry_attempts_total", Map.of("region", "US"))).isZero();
+        assertThat(value(samples, "spock_enrichment_tickers_due", Map.of("region", "US"))).isZero();
+        assertThat(value(samples, "spock_enrichment_tickers_due", Map.of("region", "JP"))).isZero();
         assertThat(value(samples, "spock_yahoo_circuit_breaker_state", Map.of())).isZero();
         assertThat(value(samples, "spock_yahoo_requests_total", Map.of("outcome", "ok")))
                 .as("cookie, crumb and AAPL").isEqualTo(3.0);
@@ -142,6 +144,7 @@ class MetricsEndpointTest {
                         || n.startsWith("spock_enrichment_duration_seconds")
                         || n.startsWith("spock_enrichment_success_rate")
                         || n.startsWith("spock_enrichment_retry_attempts_total")
+                        || n.startsWith("spock_enrichment_tickers_due")
                         || n.startsWith("spock_yahoo_requests_total")
                         || n.startsWith("spock_yahoo_circuit_breaker_state"));
     }
