@@ -59,6 +59,9 @@ class PushgatewayPushTest {
 
     @AfterEach
     void tearDown() {
+        if (gateway == null) {
+            return; // skipped
+        }
         gateway.delete(JOB, instance);
         gateway.delete("spock_textfile_check", instance);
     }
