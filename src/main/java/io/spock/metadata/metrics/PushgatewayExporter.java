@@ -114,12 +114,19 @@ final class PushgatewayExporter implements AutoCloseable {
             push.cancel(true);
             return Optional.of("no answer within " + timeout.toMillis() / 1000.0 + " s");
         } catch (ExecutionException e) {
-            return Optional.of(Messages.flatten(Messages.of(e.getCause())));
+            return Optional.of(reason(e.getCause()));
         } catch (InterruptedException e) {
             push.cancel(true);
             Thread.currentThread().interrupt();
             return Optional.of("interrupted");
         }
+    }
+
+    /** The client's message without its repetitions: {@code Connection refused}, {@code HTTP 400: …}. */
+    private static String reason(Throwable failure) {
+        return Messages.flatten(Messages.of(failure)
+                .replaceFirst("^Failed to push metrics to the Prometheus Pushgateway on \\S+: ", "")
+                .replaceFirst("^Response code from \\S+ was (\\d+)(, response body: )?", "HTTP $1: "));
     }
 
     @Override
