@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A Pushgateway that cannot take the run's metrics (no server, a stalling one, one that refuses the push) costs one
- * warning line and never the run's result or exit status; credentials in its URL are used, never printed.
+ * warning line and never the run's result or exit status; credentials in its URL are used, never printed; a URL that
+ * cannot be a Pushgateway's, from the option or the setting, is refused before the run with exit status 2.
  */
 class PushgatewayFailureTest {
 
@@ -130,5 +131,31 @@ class PushgatewayFailureTest {
         // the run's end replaces the whole group (it carries the last success) in the text format
         gateway.verify(putRequestedFor(urlEqualTo(GROUP)).withHeader("Content-Type",
                 com.github.tomakehurst.wiremock.client.WireMock.containing("text/plain")));
+    }
+
+    @Test
+    void aBadUrlInTheOptionIsUsageAndNoRunStarts() {
+        CliRun.Result ftp = cli.run("enrich", "--pushgateway", "ftp://127.0.0.1:9091");
+        CliRun.Result secret = cli.run("enrich", "--pushgateway", "http://u:s3cret@host:9091/?x=1");
+
+        assertThat(ftp.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(ftp.errors()).isEqualTo("error: --pushgateway: not a Pushgateway URL; expected "
+                + "http://HOST:PORT (such as http://127.0.0.1:9091)");
+        assertThat(secret.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(secret.err()).doesNotContain("s3cret");
+        assertThat(cli.run("status", "--format", "json").out()).contains("\"last_run\" : null");
+    }
+
+    @Test
+    void aBadSettingIsUsageNamingTheSettingAndADryRunRefusesTheOption() {
+        CliRun.Result setting = cli.env("SPOCK_PUSHGATEWAY_URL", "pushgateway:9091").run("enrich", "--regions", "US");
+        CliRun.Result dryRun = new CliRun(home).property("spock.demo", "false")
+                .run("enrich", "--dry-run", "--pushgateway", "http://127.0.0.1:9091");
+
+        assertThat(setting.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(setting.errors()).startsWith(
+                "error: spock.metrics.pushgateway (SPOCK_PUSHGATEWAY_URL): not a Pushgateway URL");
+        assertThat(dryRun.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(dryRun.errors()).isEqualTo("error: --pushgateway: a dry run publishes no metrics");
     }
 }

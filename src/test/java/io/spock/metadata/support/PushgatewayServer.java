@@ -2,7 +2,6 @@ package io.spock.metadata.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,15 +38,8 @@ public final class PushgatewayServer {
 
     /** The configured Pushgateway; skips (or, on CI, fails) the calling test when there is none. */
     public static PushgatewayServer require() {
-        String url = System.getenv(VARIABLE);
-        if (url == null || url.isBlank()) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException(VARIABLE + " is not set: CI must run the Pushgateway tests");
-            }
-            Assumptions.abort("Pushgateway tests skipped: set " + VARIABLE
-                    + " (e.g. source .ci/pushgateway.sh && start_pushgateway)");
-        }
-        return new PushgatewayServer(url);
+        return new PushgatewayServer(TestServices.variable(VARIABLE,
+                "e.g. source .ci/pushgateway.sh && start_pushgateway"));
     }
 
     public String url() {
