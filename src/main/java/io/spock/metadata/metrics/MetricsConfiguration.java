@@ -30,9 +30,9 @@ public class MetricsConfiguration {
     @Bean
     public MetricsPublisher metricsPublisher(PrometheusRegistry registry, EnrichmentMetrics enrichment,
                                              StatusQuery status, ReviewQuery review, Clock clock,
-                                             MetricsProperties properties) {
+                                             MetricsProperties properties, MetricsServer server) {
         return new MetricsPublisher(registry, enrichment, new LastRunMetrics(registry, clock),
-                new CoverageMetrics(registry, status, review, clock), properties);
+                new CoverageMetrics(registry, status, review, clock), properties, server);
     }
 
     /** Counts Yahoo requests by outcome and follows the circuit breaker. */

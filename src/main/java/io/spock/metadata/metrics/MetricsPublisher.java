@@ -21,14 +21,17 @@ public final class MetricsPublisher {
     private final LastRunMetrics lastRun;
     private final CoverageMetrics coverage;
     private final MetricsProperties properties;
+    private final MetricsServer server;
 
+    /** @param server the endpoint; while it serves, the store's coverage figures are kept fresh for scrapes too */
     public MetricsPublisher(PrometheusRegistry registry, EnrichmentMetrics enrichment, LastRunMetrics lastRun,
-                            CoverageMetrics coverage, MetricsProperties properties) {
+                            CoverageMetrics coverage, MetricsProperties properties, MetricsServer server) {
         this.registry = registry;
         this.enrichment = enrichment;
         this.lastRun = lastRun;
         this.coverage = coverage;
         this.properties = properties;
+        this.server = server;
     }
 
     /**
@@ -56,7 +59,7 @@ public final class MetricsPublisher {
                     properties.pushTimeout());
         }
         lastRun.started();
-        return new RunPublication(enrichment, lastRun, coverage, exporter, file);
+        return new RunPublication(enrichment, lastRun, coverage, exporter, file, () -> server.port().isPresent());
     }
 
     /** The {@code instance} grouping key: the setting, else this machine's host name. */

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.Optional;
 
 /**
@@ -32,22 +33,25 @@ public final class RunPublication implements ProgressListener, AutoCloseable {
     private final CoverageMetrics coverage;
     private final PushgatewayExporter exporter;
     private final MetricsTextfile textfile;
+    private final BooleanSupplier served;
     private boolean pushFailed;
     private boolean writeFailed;
     private boolean finished;
 
+    /** @param served whether the metrics endpoint is serving now (then the coverage figures are read too) */
     RunPublication(EnrichmentMetrics enrichment, LastRunMetrics lastRun, CoverageMetrics coverage,
-                   PushgatewayExporter exporter, MetricsTextfile textfile) {
+                   PushgatewayExporter exporter, MetricsTextfile textfile, BooleanSupplier served) {
         this.enrichment = enrichment;
         this.lastRun = lastRun;
         this.coverage = coverage;
         this.exporter = exporter;
         this.textfile = textfile;
+        this.served = served;
     }
 
     /** A dry run's: counts nothing, publishes nothing. */
     static RunPublication dryRun() {
-        RunPublication none = new RunPublication(null, null, null, null, null);
+        RunPublication none = new RunPublication(null, null, null, null, null, () -> false);
         none.finished = true;
         return none;
     }
@@ -115,7 +119,9 @@ public final class RunPublication implements ProgressListener, AutoCloseable {
         if (!last && Thread.currentThread().isInterrupted()) {
             return; // a stopping region: the run's final publication carries its figures
         }
-        coverage.refresh();
+        if (textfile != null || exporter != null || served.getAsBoolean()) {
+            coverage.refresh(); // reads the whole store: only when someone will see the figures
+        }
         if (textfile != null) {
             write();
         }

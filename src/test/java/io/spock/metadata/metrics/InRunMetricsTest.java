@@ -61,6 +61,31 @@ class InRunMetricsTest {
         }
     }
 
+    /** Regression: every run read the whole store for the coverage gauges, even when nobody could see them. */
+    @Test
+    void theStoreIsReadForCoverageOnlyWhenSomeoneCanSeeTheFigures() {
+        db = TestStore.open(dir);
+        TestStore.add(db, listing("NYS", "XOM", "010"));
+        PrometheusRegistry registry = new PrometheusRegistry();
+        MetricsServer server = new MetricsServer(registry, "127.0.0.1");
+        MetricsPublisher publisher = TestMetrics.publisher(registry, db, clock, "", "test", Duration.ofSeconds(5),
+                server);
+
+        publisher.begin(null, null, false).finished(RunState.COMPLETED);
+        boolean unseen = find(Exposition.scrape(registry), "spock_coverage_classified_ratio",
+                Map.of("region", "US")).isPresent();
+        server.start(0);
+        try {
+            publisher.begin(null, null, false).finished(RunState.COMPLETED);
+        } finally {
+            server.stop();
+        }
+
+        assertThat(unseen).as("no Pushgateway, no textfile, no endpoint: not read").isFalse();
+        assertThat(find(Exposition.scrape(registry), "spock_coverage_classified_ratio", Map.of("region", "US")))
+                .as("the endpoint serves: read").isPresent();
+    }
+
     /** What a scrape sees after each committed batch. */
     record Seen(double enrichedByKis, double due, double running, boolean lastSuccess) {
     }

@@ -16,9 +16,16 @@ final class TestMetrics {
 
     static MetricsPublisher publisher(PrometheusRegistry registry, Database db, Clock clock, String pushgateway,
                                       String instance, Duration pushTimeout) {
+        return publisher(registry, db, clock, pushgateway, instance, pushTimeout,
+                new MetricsServer(registry, "127.0.0.1"));
+    }
+
+    /** @param server the endpoint, started or not, as the run finds it */
+    static MetricsPublisher publisher(PrometheusRegistry registry, Database db, Clock clock, String pushgateway,
+                                      String instance, Duration pushTimeout, MetricsServer server) {
         return new MetricsPublisher(registry, new EnrichmentMetrics(registry), new LastRunMetrics(registry, clock),
                 new CoverageMetrics(registry, new StatusQuery(db.dsl()), new ReviewQuery(db.dsl()), clock),
-                new MetricsProperties("127.0.0.1", 9464, pushgateway, instance, pushTimeout));
+                new MetricsProperties("127.0.0.1", 9464, pushgateway, instance, pushTimeout), server);
     }
 
     static MetricsPublisher publisher(PrometheusRegistry registry, Database db, Clock clock) {
