@@ -1,5 +1,7 @@
 package io.spock.metadata.app;
 
+import java.util.List;
+
 /** Operator-facing messages are one line: these turn exception messages and remote text into one. */
 public final class Messages {
 
@@ -24,9 +26,21 @@ public final class Messages {
         return firstLine(message == null || message.isBlank() ? failure.getClass().getSimpleName() : message);
     }
 
-    /** Text from a remote service, whitespace collapsed and cut short, so it cannot break the one-line rule. */
+    /**
+     * Text from a remote service on one line: secrets masked ({@link Masking#text(String)}), whitespace collapsed,
+     * then cut to 200 characters, so it cannot break the one-line rule.
+     */
     public static String flatten(String text) {
-        String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        return flatten(text, List.of());
+    }
+
+    /**
+     * Like {@link #flatten(String)}, masking the given secret values too (an app secret a server echoes back). The
+     * masking comes first: cut first, a secret longer than what is left would show all but its tail.
+     */
+    public static String flatten(String text, Iterable<String> secrets) {
+        String masked = Masking.text(text == null ? "" : text, secrets);
+        String flat = masked.replaceAll("\\s+", " ").strip();
         return flat.length() <= MAX_REMOTE_LENGTH ? flat : flat.substring(0, MAX_REMOTE_LENGTH) + "…";
     }
 }

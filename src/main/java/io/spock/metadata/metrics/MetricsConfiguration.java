@@ -2,8 +2,11 @@ package io.spock.metadata.metrics;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.spock.metadata.yahoo.YahooRequestListener;
+import io.spock.metadata.app.Settings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * The metrics registry of this process (its own, not the client's global one) with the enrichment series, and
@@ -28,8 +31,15 @@ public class MetricsConfiguration {
         return new YahooMetrics(registry);
     }
 
+    /** The endpoint's settings, bound on first use. */
+    @Bean
+    @Lazy
+    public MetricsProperties metricsProperties(Settings settings) {
+        return settings.bind(MetricsProperties.PREFIX, MetricsProperties.class);
+    }
+
     @Bean(destroyMethod = "close")
-    public MetricsServer metricsServer(PrometheusRegistry registry, MetricsProperties properties) {
-        return new MetricsServer(registry, properties.host());
+    public MetricsServer metricsServer(PrometheusRegistry registry, ObjectProvider<MetricsProperties> properties) {
+        return new MetricsServer(registry, properties::getObject);
     }
 }

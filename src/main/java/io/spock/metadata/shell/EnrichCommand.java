@@ -14,7 +14,6 @@ import io.spock.metadata.enrich.Outcome;
 import io.spock.metadata.enrich.ProgressListener;
 import io.spock.metadata.enrich.RegionRetry;
 import io.spock.metadata.enrich.Sleeper;
-import io.spock.metadata.enrich.YahooProperties;
 import io.spock.metadata.enrich.RegionSummary;
 import io.spock.metadata.market.Markets;
 import io.spock.metadata.metrics.EnrichmentMetrics;
@@ -27,6 +26,7 @@ import io.spock.metadata.report.ReportFiles;
 import io.spock.metadata.report.ReportWriter;
 import io.spock.metadata.report.RunReport;
 import io.spock.metadata.store.TickerLookup;
+import io.spock.metadata.yahoo.YahooSettings;
 import org.jline.terminal.Terminal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.command.annotation.Command;
@@ -57,13 +57,13 @@ public class EnrichCommand {
     private final RunStatus status;
     private final CliSession session;
     private final SpockProperties properties;
-    private final YahooProperties yahoo;
+    private final ObjectProvider<YahooSettings> yahoo;
     private final EnrichmentMetrics metrics;
     private final MetricsServer metricsServer;
     private final ObjectProvider<Terminal> terminal;
 
     public EnrichCommand(ObjectProvider<EnrichmentService> service, TickerLookup tickers, RunStatus status,
-                         CliSession session, SpockProperties properties, YahooProperties yahoo,
+                         CliSession session, SpockProperties properties, ObjectProvider<YahooSettings> yahoo,
                          EnrichmentMetrics metrics, MetricsServer metricsServer, ObjectProvider<Terminal> terminal) {
         this.service = service;
         this.tickers = tickers;
@@ -131,8 +131,7 @@ public class EnrichCommand {
         ReportFiles reportFiles = reportFile == null ? ReportFiles.defaults(properties.logsDir())
                 : ReportFiles.of(reportFile);
         Set<Region> chosen = Markets.parseRegions(regions);
-        List<String> named = tickerList == null || tickerList.isBlank() ? List.of()
-                : TickerArguments.parseListed(tickerList, tickers);
+        List<String> named = tickerList == null ? List.of() : TickerArguments.parseListed(tickerList, tickers);
         EnrichMode mode = !named.isEmpty() ? EnrichMode.TICKERS
                 : forceRefresh ? EnrichMode.FORCE_REFRESH : EnrichMode.INCREMENTAL;
         EnrichRequest request = new EnrichRequest(chosen, mode, named, maxAgeDays, dryRun, includeManual, parallel,
@@ -151,7 +150,7 @@ public class EnrichCommand {
                 report = pipeline.run(request, listener(dryRun, progress));
                 boolean interrupted = Thread.interrupted();
                 if (!dryRun) {
-                    ReportWriter.write(new RunReport(report, yahoo.rate()), reportFiles);
+                    ReportWriter.write(new RunReport(report, yahoo.getObject().requestsPerSecond()), reportFiles);
                 }
                 if (serving && !interrupted && !linger.isZero()) {
                     lingerFor(linger);
@@ -236,7 +235,7 @@ public class EnrichCommand {
             json.put("duration_seconds", report.duration().toMillis() / 1000.0);
             json.put("regions", Renderer.records(summary));
             if (reportFiles != null) {
-                json.put("report", reportFiles.json().toString());
+                json.put("report", reportFiles.jsonFile().orElse(reportFiles.text()).toString());
             }
             if (!report.changes().isEmpty()) {
                 json.put("changes", Renderer.records(changes));

@@ -59,13 +59,13 @@ class KisApiClientTest {
     void setUp() {
         tokenStore = new KisTokenStore(URI.create(kis.baseUrl()), dir.resolve("token.json"),
                 HttpClient.newHttpClient(), new MutableClock(Instant.parse("2025-10-17T00:00:00Z")),
-                KisTokenStore.DEFAULT_RENEWAL_MARGIN);
+                KisTokenStore.DEFAULT_RENEWAL_MARGIN, Duration.ofSeconds(5));
         kis.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(KisStubs.token("tok-1")));
     }
 
     private KisApiClient client(double callsPerSecond) {
         return new KisApiClient(URI.create(kis.baseUrl()), CREDENTIALS, tokenStore, callsPerSecond, time, PAUSE, 3,
-                HttpClient.newHttpClient());
+                HttpClient.newHttpClient(), Duration.ofSeconds(5));
     }
 
     private static MappingBuilder detail() {

@@ -115,7 +115,7 @@ class YahooFaultMatrixTest {
         yahoo.answer("AAPL", response);
         TestStore.add(db, listing("NAS", "AAPL", "000"));
 
-        EnrichReport report = service(settings()).run(request(), ProgressListener.NONE);
+        EnrichReport report = service(settings().build()).run(request(), ProgressListener.NONE);
 
         TickersRecord aapl = db.dsl().fetchOne(TICKERS, TICKERS.TICKER.eq("AAPL"));
         assertThat(aapl.getStatus()).isEqualTo(status);
@@ -131,7 +131,7 @@ class YahooFaultMatrixTest {
                 .willReturn(aResponse().withStatus(200).withBody("Too Many Requests")));
         TestStore.add(db, listing("NAS", "AAPL", "000"));
 
-        service(settings()).run(request(), ProgressListener.NONE);
+        service(settings().build()).run(request(), ProgressListener.NONE);
 
         TickersRecord aapl = db.dsl().fetchOne(TICKERS, TICKERS.TICKER.eq("AAPL"));
         assertThat(aapl.getStatus()).isEqualTo("DEFERRED");
@@ -143,8 +143,8 @@ class YahooFaultMatrixTest {
         wireMock.stubFor(get(urlPathMatching("/v10/finance/quoteSummary/.*")).atPriority(1)
                 .willReturn(aResponse().withStatus(503)));
         IntStream.range(0, 30).forEach(i -> TestStore.add(db, listing("NAS", "Z" + i, "000")));
-        YahooSettings oneAttempt = settings().withRetry(new YahooSettings.Retry(1, Duration.ofMillis(1),
-                Duration.ofMillis(1), 0.0, Duration.ofSeconds(1))).withMaxInFlight(1);
+        YahooSettings oneAttempt = settings().retry(1, Duration.ofMillis(1), Duration.ofMillis(1)).maxInFlight(1)
+                .build();
 
         EnrichReport report = service(oneAttempt).run(request(), ProgressListener.NONE);
 
@@ -156,14 +156,13 @@ class YahooFaultMatrixTest {
         assertThat(db.dsl().fetchCount(TICKERS, TICKERS.LAST_ERROR.contains("circuit open"))).isEqualTo(30 - requests);
     }
 
-    private YahooSettings settings() {
-        return YahooSettings.defaults()
-                .withQueryBaseUrl(URI.create(wireMock.baseUrl()))
-                .withCookieUrl(URI.create(yahoo.cookieUrl()))
-                .withRate(1000, 10)
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500))
-                .withRetry(new YahooSettings.Retry(MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(4), 0.0,
-                        Duration.ofSeconds(5)));
+    private YahooSettings.Builder settings() {
+        return YahooSettings.builder()
+                .queryBaseUrl(URI.create(wireMock.baseUrl()))
+                .cookieUrl(URI.create(yahoo.cookieUrl()))
+                .rate(1000, 10)
+                .timeouts(Duration.ofSeconds(1), Duration.ofMillis(500))
+                .retry(MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(4));
     }
 
     private static EnrichRequest request() {
