@@ -18,6 +18,7 @@ import org.jooq.impl.DSL;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -67,7 +68,7 @@ public final class Database implements AutoCloseable {
         location.checkFile();
         HikariDataSource pool = pool(location, user, password, busyTimeout, failures);
         try {
-            return new Database(location, pool, migrateIfBehind(location, pool), failures);
+            return new Database(location, pool, migrateIfBehind(location, pool, busyTimeout), failures);
         } catch (FlywayException e) {
             pool.close();
             throw failures.describe(e).orElseGet(() -> new SpockException(ExitCodes.ERROR, "cannot migrate database "
@@ -79,17 +80,16 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Migrates only when migrations are pending, so that opening an up-to-date store takes no write lock.
+     * Migrates only when migrations are pending, so that opening an up-to-date store takes no write lock. On SQLite
+     * the check reads through its own connection whose transactions begin DEFERRED: Flyway wraps even its reads in
+     * transactions, and the pool's begin IMMEDIATE, taking the write lock.
      *
      * @return true when the database was empty, i.e. this open created the schema
      */
-    private static boolean migrateIfBehind(DatabaseLocation location, HikariDataSource pool) {
-        Flyway flyway = Flyway.configure()
-                .dataSource(pool)
-                .locations("classpath:db/migration/" + vendor(location.dialect()))
-                .loggers("slf4j")
-                .load();
-        MigrationInfoService info = flyway.info();
+    private static boolean migrateIfBehind(DatabaseLocation location, HikariDataSource pool, Duration busyTimeout) {
+        DataSource reader = location.isSqlite() ? sqlite(location, busyTimeout, SQLiteConfig.TransactionMode.DEFERRED)
+                : pool;
+        MigrationInfoService info = flyway(location, reader).info();
         MigrationInfo future = Arrays.stream(info.applied())
                 .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS).findFirst().orElse(null);
         if (future != null) {
@@ -99,7 +99,28 @@ public final class Database implements AutoCloseable {
         if (info.pending().length == 0) {
             return false;
         }
-        return flyway.migrate().initialSchemaVersion == null;
+        return flyway(location, pool).migrate().initialSchemaVersion == null;
+    }
+
+    private static Flyway flyway(DatabaseLocation location, DataSource dataSource) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + vendor(location.dialect()))
+                .loggers("slf4j")
+                .load();
+    }
+
+    private static SQLiteDataSource sqlite(DatabaseLocation location, Duration busyTimeout,
+                                           SQLiteConfig.TransactionMode transactions) {
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        sqlite.setBusyTimeout((int) busyTimeout.toMillis());
+        sqlite.enforceForeignKeys(true);
+        sqlite.setTransactionMode(transactions);
+        SQLiteDataSource source = new SQLiteDataSource(sqlite);
+        source.setUrl(location.jdbcUrl());
+        return source;
     }
 
     private static HikariDataSource pool(DatabaseLocation location, String user, String password,
@@ -109,17 +130,9 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(60_000);
         config.setInitializationFailTimeout(1);
         if (location.isSqlite()) {
-            SQLiteConfig sqlite = new SQLiteConfig();
-            sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-            sqlite.setBusyTimeout((int) busyTimeout.toMillis());
-            sqlite.enforceForeignKeys(true);
             // Transactions take the write lock when they begin: one that read first and wrote later would fail at
             // once (SQLITE_BUSY_SNAPSHOT) when another process had written meanwhile, whatever the busy timeout.
-            sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            SQLiteDataSource source = new SQLiteDataSource(sqlite);
-            source.setUrl(location.jdbcUrl());
-            config.setDataSource(source);
+            config.setDataSource(sqlite(location, busyTimeout, SQLiteConfig.TransactionMode.IMMEDIATE));
             // SQLite has one writer: a single pooled connection serialises writes instead of failing them.
             config.setMaximumPoolSize(1);
         } else {
