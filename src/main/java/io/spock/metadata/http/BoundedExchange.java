@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
@@ -73,10 +74,12 @@ public final class BoundedExchange {
      */
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
-        CompletableFuture<HttpResponse<T>> exchange = client.sendAsync(request, capped(handler));
-        HttpResponse<T> response;
+        CompletableFuture<Void> tooLarge = new CompletableFuture<>();
+        CompletableFuture<HttpResponse<T>> exchange = client.sendAsync(request, capped(handler, tooLarge));
         try {
-            response = exchange.get(limits.deadline().toNanos(), TimeUnit.NANOSECONDS);
+            // The cap is watched apart from the exchange: once the body is cut off, the client may take its time to
+            // give up on the exchange, or give another reason.
+            CompletableFuture.anyOf(exchange, tooLarge).get(limits.deadline().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
             throw new HttpTimeoutException("no complete response within " + seconds() + " (" + origin(request.uri())
@@ -84,11 +87,14 @@ public final class BoundedExchange {
         } catch (InterruptedException e) {
             exchange.cancel(true);
             throw e;
-        } catch (CancellationException e) {
-            throw new IOException("exchange cancelled", e);
-        } catch (ExecutionException e) {
-            throw rethrown(e.getCause());
+        } catch (ExecutionException | CancellationException e) {
+            // the exchange failed: its own reason follows
         }
+        if (tooLarge.isDone()) {
+            exchange.cancel(true);
+            throw new BodyTooLargeException(tooLargeMessage());
+        }
+        HttpResponse<T> response = outcome(exchange);
         if (credentials && response.statusCode() / 100 == 3) {
             String target = response.headers().firstValue("Location")
                     .map(location -> origin(request.uri().resolve(location.strip()))).orElse("nowhere");
@@ -96,6 +102,16 @@ public final class BoundedExchange {
                     + origin(request.uri()) + " to " + target + ": not followed, the request carries credentials");
         }
         return response;
+    }
+
+    private static <T> HttpResponse<T> outcome(CompletableFuture<HttpResponse<T>> exchange) throws IOException {
+        try {
+            return exchange.getNow(null);
+        } catch (CompletionException e) {
+            throw rethrown(e.getCause());
+        } catch (CancellationException e) {
+            throw new IOException("exchange cancelled", e);
+        }
     }
 
     private String seconds() {
@@ -111,6 +127,10 @@ public final class BoundedExchange {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 
+    private String tooLargeMessage() {
+        return "response body larger than " + limits.maxBodyBytes() + " bytes";
+    }
+
     private static IOException rethrown(Throwable cause) {
         if (cause instanceof IOException io) {
             return io;
@@ -121,21 +141,28 @@ public final class BoundedExchange {
         return new IOException(cause);
     }
 
-    private <T> HttpResponse.BodyHandler<T> capped(HttpResponse.BodyHandler<T> handler) {
-        return info -> new CappedSubscriber<>(handler.apply(info), limits.maxBodyBytes());
+    private <T> HttpResponse.BodyHandler<T> capped(HttpResponse.BodyHandler<T> handler,
+                                                   CompletableFuture<Void> tooLarge) {
+        return info -> new CappedSubscriber<>(handler.apply(info), limits.maxBodyBytes(), tooLarge,
+                tooLargeMessage());
     }
 
     /** Passes the body on while counting its bytes; past the cap it cancels the upstream and fails the body. */
     private static final class CappedSubscriber<T> implements HttpResponse.BodySubscriber<T> {
         private final HttpResponse.BodySubscriber<T> downstream;
         private final long maxBytes;
+        private final CompletableFuture<Void> tooLarge;
+        private final String message;
         private Flow.Subscription subscription;
         private long received;
         private boolean failed;
 
-        CappedSubscriber(HttpResponse.BodySubscriber<T> downstream, long maxBytes) {
+        CappedSubscriber(HttpResponse.BodySubscriber<T> downstream, long maxBytes, CompletableFuture<Void> tooLarge,
+                         String message) {
             this.downstream = downstream;
             this.maxBytes = maxBytes;
+            this.tooLarge = tooLarge;
+            this.message = message;
         }
 
         @Override
@@ -159,8 +186,9 @@ public final class BoundedExchange {
             }
             if (received > maxBytes) {
                 failed = true;
+                tooLarge.complete(null);
+                downstream.onError(new BodyTooLargeException(message));
                 subscription.cancel();
-                downstream.onError(new BodyTooLargeException("response body larger than " + maxBytes + " bytes"));
                 return;
             }
             downstream.onNext(buffers);

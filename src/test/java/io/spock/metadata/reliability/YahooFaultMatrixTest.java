@@ -20,6 +20,7 @@ import io.spock.metadata.yahoo.YahooSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,8 +49,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One pipeline run per Yahoo fault: each ends with the ticker classified or recorded with its reason, and
- * never more HTTP attempts than the retry policy allows.
+ * never more HTTP attempts than the retry policy allows. None may hang: the stalling stubs stall for minutes, far past
+ * the timeout that fails the test.
  */
+@Timeout(60)
 class YahooFaultMatrixTest {
 
     private static final int MAX_ATTEMPTS = 3;
@@ -99,6 +102,15 @@ class YahooFaultMatrixTest {
                         .withBody("{\"quoteSummary\":{\"result\":[{"), "FAILED", MAX_ATTEMPTS),
                 Arguments.of("read timeout", aResponse().withStatus(200).withFixedDelay(1_500)
                         .withHeader("Content-Type", json).withBody("{}"), "FAILED", MAX_ATTEMPTS),
+                Arguments.of("headers, then the body stalls", aResponse().withStatus(200)
+                        .withHeader("Content-Type", json).withBody("{\"quoteSummary\":{\"result\":[]}}")
+                        .withChunkedDribbleDelay(2, 300_000), "FAILED", MAX_ATTEMPTS),
+                Arguments.of("body trickling a byte a second", aResponse().withStatus(200)
+                        .withHeader("Content-Type", json).withBody(" ".repeat(240) + "{}")
+                        .withChunkedDribbleDelay(242, 242_000), "FAILED", MAX_ATTEMPTS),
+                Arguments.of("body larger than the cap", aResponse().withStatus(200)
+                        .withHeader("Content-Type", json).withBody(" ".repeat(2 << 20) + "{}"), "FAILED",
+                        MAX_ATTEMPTS),
                 Arguments.of("401 Invalid Crumb", YahooStub.json(401,
                         "{\"finance\":{\"result\":null,\"error\":{\"code\":\"Unauthorized\","
                                 + "\"description\":\"Invalid Crumb\"}}}"), "FAILED", 2),
