@@ -3,6 +3,7 @@ package io.spock.metadata.http;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -82,8 +83,7 @@ public final class BoundedExchange {
             CompletableFuture.anyOf(exchange, tooLarge).get(limits.deadline().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new HttpTimeoutException("no complete response within " + seconds() + " (" + origin(request.uri())
-                    + ")");
+            throw timedOut(request);
         } catch (InterruptedException e) {
             exchange.cancel(true);
             throw e;
@@ -94,7 +94,7 @@ public final class BoundedExchange {
             exchange.cancel(true);
             throw new BodyTooLargeException(tooLargeMessage());
         }
-        HttpResponse<T> response = outcome(exchange);
+        HttpResponse<T> response = outcome(exchange, request);
         if (credentials && response.statusCode() / 100 == 3) {
             String target = response.headers().firstValue("Location")
                     .map(location -> origin(request.uri().resolve(location.strip()))).orElse("nowhere");
@@ -104,14 +104,23 @@ public final class BoundedExchange {
         return response;
     }
 
-    private static <T> HttpResponse<T> outcome(CompletableFuture<HttpResponse<T>> exchange) throws IOException {
+    private <T> HttpResponse<T> outcome(CompletableFuture<HttpResponse<T>> exchange, HttpRequest request)
+            throws IOException {
         try {
             return exchange.getNow(null);
         } catch (CompletionException e) {
-            throw rethrown(e.getCause());
+            // The request's own timeout (headers only) is the same failure as the deadline, and says so.
+            boolean requestTimeout = e.getCause() instanceof HttpTimeoutException
+                    && !(e.getCause() instanceof HttpConnectTimeoutException);
+            throw requestTimeout ? timedOut(request) : rethrown(e.getCause());
         } catch (CancellationException e) {
             throw new IOException("exchange cancelled", e);
         }
+    }
+
+    private HttpTimeoutException timedOut(HttpRequest request) {
+        return new HttpTimeoutException("no complete response within " + seconds() + " (" + origin(request.uri())
+                + ")");
     }
 
     private String seconds() {
