@@ -48,7 +48,7 @@ public final class ErrorReporter implements CommandExceptionResolver {
         status.record(exitCode(shown));
         session.streams().err().println("error: " + Masking.text(message(shown)));
         if (session.verbose()) {
-            cause.printStackTrace(session.streams().err());
+            session.streams().err().print(Messages.stackTrace(cause));
         }
     }
 

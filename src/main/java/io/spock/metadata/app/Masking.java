@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * The one place that hides secrets in text shown to people or written to logs and history:
  * <ul>
- *   <li>the password of a URL's userinfo: {@code jdbc:postgresql://bob:hunter2@db/spock} → {@code bob:****@db};</li>
+ *   <li>the password of a URL's userinfo: {@code jdbc:postgresql://bob:hunter2@db/spock} → {@code bob:****@db},
+ *       also where a driver quotes the {@code bob:hunter2@db} part alone;</li>
  *   <li>{@code key=value} and JSON {@code "key":"value"} secrets: password, secret, app key and secret, token,
  *       cookie, crumb;</li>
  *   <li>on a command line, the values of credential options: {@code --password hunter2} → {@code --password ****}.</li>
@@ -17,7 +18,9 @@ public final class Masking {
 
     public static final String MASK = "****";
 
-    private static final Pattern USERINFO = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://)([^\\s:/?#@]*):([^\\s@]+)@");
+    /** {@code user:password@host}, with or without a scheme before it (a driver may quote the host part alone). */
+    private static final Pattern USERINFO =
+            Pattern.compile("(?i)((?:[a-z][a-z0-9+.-]*://)?)([^\\s:/?#@]+):([^\\s@/]+)@(?=[^\\s@])");
     private static final String SECRET_NAMES =
             "crumb|cookie|appkey|appsecret|app_key|app_secret|secret|password|passwd|pwd|token|access_token|api_?key";
     private static final Pattern KEY_VALUE =

@@ -1,5 +1,7 @@
 package io.spock.metadata.app;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 
 /** Operator-facing messages are one line: these turn exception messages and remote text into one. */
@@ -24,6 +26,13 @@ public final class Messages {
     public static String of(Throwable failure) {
         String message = failure.getMessage();
         return firstLine(message == null || message.isBlank() ? failure.getClass().getSimpleName() : message);
+    }
+
+    /** A stack trace as text, with secrets masked, for {@code --verbose}: exception messages carry URLs too. */
+    public static String stackTrace(Throwable failure) {
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        return Masking.text(trace.toString());
     }
 
     /**

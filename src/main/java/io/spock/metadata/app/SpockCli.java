@@ -128,7 +128,7 @@ public final class SpockCli {
         SpockException failure = startupFailure(e);
         streams.err().println("error: " + Masking.text(Messages.firstLine(failure.getMessage())));
         if (verbose) {
-            e.printStackTrace(streams.err());
+            streams.err().print(Messages.stackTrace(e));
         }
         return failure.exitCode();
     }

@@ -24,14 +24,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every command that asks a server, against a server that sends its headers and then stalls (for five minutes, far
+ * Every command that asks a server, against a server that sends its headers and then stalls (for minutes, far
  * past the timeout that fails each test): each ends at its deadline with the documented failure, never a hang.
  */
-@Timeout(90)
+@Timeout(180)
 class StallingServersTest {
 
-    /** Headers at once, then the body's second half five minutes later. */
-    private static final int STALL_MS = 300_000;
+    /** Headers at once, then the body's second half seven and a half minutes later. */
+    private static final int STALL_MS = 900_000;
 
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();

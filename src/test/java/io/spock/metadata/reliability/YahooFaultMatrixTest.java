@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * never more HTTP attempts than the retry policy allows. None may hang: the stalling stubs stall for minutes, far past
  * the timeout that fails the test.
  */
-@Timeout(60)
+@Timeout(120)
 class YahooFaultMatrixTest {
 
     private static final int MAX_ATTEMPTS = 3;
