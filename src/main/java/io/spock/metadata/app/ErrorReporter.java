@@ -16,10 +16,13 @@ import java.util.stream.Collectors;
  * masked ({@link Masking#text(String)}).
  *
  * <p>Exit status 2 is for bad input only: {@link UsageException} and its kinds, and Spring Shell's own parsing,
- * conversion and validation failures. Anything else thrown by our code, an {@link IllegalArgumentException} included,
- * is a bug or an environment failure: exit 1.
+ * conversion and validation failures (its {@code help} refuses an unknown command with an
+ * {@link IllegalArgumentException}). Anything else, an {@link IllegalArgumentException} thrown by our own code
+ * included, is a bug or an environment failure: exit 1.
  */
 public final class ErrorReporter implements CommandExceptionResolver {
+
+    private static final String SPRING_SHELL = "org.springframework.shell.";
 
     private final CliSession session;
     private final RunStatus status;
@@ -85,10 +88,22 @@ public final class ErrorReporter implements CommandExceptionResolver {
         }
         if (e instanceof CommandExecution.CommandParserExceptionsException
                 || e instanceof ConversionException
-                || e instanceof ParameterValidationException) {
+                || e instanceof ParameterValidationException
+                || e instanceof IllegalArgumentException && thrownByTheShell(e)) {
             return ExitCodes.USAGE;
         }
         return ExitCodes.ERROR;
+    }
+
+    /** Whether the first frame outside the JDK is Spring Shell's, i.e. the shell refused what was typed. */
+    private static boolean thrownByTheShell(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String type = frame.getClassName();
+            if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+                return type.startsWith(SPRING_SHELL);
+            }
+        }
+        return false;
     }
 
     private static String message(Throwable e) {

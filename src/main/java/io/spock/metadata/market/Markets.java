@@ -61,13 +61,15 @@ public final class Markets {
             return EnumSet.allOf(Region.class);
         }
         Set<Region> regions = new LinkedHashSet<>();
+        boolean all = false;
         for (String part : ListOption.items("--regions", text, "region: US, CN, HK, JP, VN or ALL")) {
             if (part.equalsIgnoreCase("ALL")) {
-                return EnumSet.allOf(Region.class);
+                all = true;
+            } else {
+                regions.add(Region.parse(part).orElseThrow(() -> new UnknownRegionException(part)));
             }
-            regions.add(Region.parse(part).orElseThrow(() -> new UnknownRegionException(part)));
         }
-        return regions;
+        return all ? EnumSet.allOf(Region.class) : regions;
     }
 
     /** Region names offered by completion: the five regions and ALL. */

@@ -56,14 +56,16 @@ public final class MasterImportService {
             return Markets.exchanges();
         }
         Set<Exchange> chosen = new LinkedHashSet<>();
+        boolean all = false;
         for (String part : ListOption.items("--markets", text, "market: " + marketChoices() + " or ALL")) {
             if (part.equalsIgnoreCase("ALL")) {
-                return Markets.exchanges();
+                all = true;
+            } else {
+                chosen.add(Markets.exchange(part).orElseThrow(() -> new UsageException("unknown market '" + part
+                        + "': choose from " + marketChoices() + " or ALL")));
             }
-            chosen.add(Markets.exchange(part).orElseThrow(() -> new UsageException("unknown market '" + part
-                    + "': choose from " + marketChoices() + " or ALL")));
         }
-        return Markets.exchanges().stream().filter(chosen::contains).toList();
+        return all ? Markets.exchanges() : Markets.exchanges().stream().filter(chosen::contains).toList();
     }
 
     static String marketChoices() {
