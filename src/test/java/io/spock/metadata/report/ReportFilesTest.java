@@ -5,6 +5,7 @@ import io.spock.metadata.enrich.EnrichMode;
 import io.spock.metadata.enrich.EnrichReport;
 import io.spock.metadata.enrich.RegionSummary;
 import io.spock.metadata.enrich.TickerProblem;
+import io.spock.metadata.support.SpecialFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,16 @@ class ReportFilesTest {
         assertThat(ReportFiles.of(dir.resolve("nightly.txt").toString()).json()).isEqualTo(dir.resolve("nightly.json"));
         assertThat(ReportFiles.of(dir.resolve("nightly").toString()).json()).isEqualTo(dir.resolve("nightly.json"));
         assertThat(ReportFiles.of(dir.resolve("nightly").toString()).text()).isEqualTo(dir.resolve("nightly"));
+    }
+
+    @Test
+    void aPipeOrDeviceGetsTheTextAloneAndNothingIsCreatedBesideIt() {
+        Path pipe = SpecialFiles.fifo(dir.resolve("report-pipe"));
+
+        ReportFiles files = ReportFiles.of(pipe.toString());
+
+        assertThat(files.text()).isEqualTo(pipe);
+        assertThat(files.jsonFile()).isEmpty();
     }
 
     @Test
