@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  *       also where a driver quotes the {@code bob:hunter2@db} part alone;</li>
  *   <li>{@code key=value} and JSON {@code "key":"value"} secrets: password, secret, app key and secret, token,
  *       cookie, crumb;</li>
- *   <li>on a command line, the values of credential options: {@code --password hunter2} → {@code --password ****}.</li>
+ *   <li>on a command line, the values of credential options: {@code --password hunter2} →
+ *       {@code --password ****}.</li>
  * </ul>
  * Masking comes before any cutting: a secret cut in half is no longer recognisable.
  */

@@ -42,7 +42,7 @@ public final class PrivateHistory extends DefaultHistory {
         super.addHistoryLine(path, Masking.commandLine(line), checkDuplicates);
     }
 
-    /** Creates the file owner-only before JLine first appends to it, and takes group and world access off an old one. */
+    /** Creates the file owner-only before JLine first appends to it; takes group and world access off an old one. */
     static void ownerOnly(Path file) {
         if (file == null || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return;

@@ -8,9 +8,9 @@ import java.time.Duration;
 
 /**
  * Settings under {@code spock.*} that every command needs: from {@code config/application.properties},
- * {@code SPOCK_*} environment variables or {@code -Dspock.…} flags. They are bound as the application starts, so a bad
- * value here stops every command (one line, exit 2); settings only some commands use are bound on first use through
- * {@link Settings}.
+ * {@code SPOCK_*} environment variables or {@code -Dspock.…} flags. They are bound as the application starts, so a
+ * bad value here stops every command (one line, exit 2); settings only some commands use are bound on first use
+ * through {@link Settings}.
  *
  * @param home          the project folder holding {@code db/}, {@code config/} and {@code logs/}
  * @param db            {@code SPOCK_DB}: a SQLite file path or a JDBC URL; empty means {@code db/spock.db}

@@ -7,6 +7,7 @@ import io.spock.metadata.app.UsageException;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -121,12 +122,21 @@ public final class OutputFile {
     }
 
     private static void writeInPlace(String file, Path path, Content content) {
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(
-                Files.newOutputStream(path, StandardOpenOption.WRITE), StandardCharsets.UTF_8))) {
-            content.writeTo(out);
+        try (OutputStream stream = Files.newOutputStream(path, StandardOpenOption.WRITE)) {
+            writeAll(stream, content);
         } catch (IOException e) {
             throw writeFailed(file, e, "");
         }
+    }
+
+    /**
+     * Writes through a writer but closes the stream itself: a writer whose last flush fails (a full disk) does not
+     * close what it wraps, and the open descriptor would keep a deleted temporary file's space taken.
+     */
+    private static void writeAll(OutputStream stream, Content content) throws IOException {
+        Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+        content.writeTo(out);
+        out.flush();
     }
 
     private static void replace(String file, Path path, Content content) {
@@ -134,8 +144,8 @@ public final class OutputFile {
         boolean moved = false;
         try {
             temp = Files.createTempFile(path.getParent(), ".spock-", ".tmp");
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                content.writeTo(out);
+            try (OutputStream stream = Files.newOutputStream(temp)) {
+                writeAll(stream, content);
             }
             keepPermissions(path, temp);
             Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -71,11 +71,11 @@ public final class Database implements AutoCloseable {
             return new Database(location, pool, migrateIfBehind(location, pool, busyTimeout), failures);
         } catch (FlywayException e) {
             pool.close();
-            throw failures.describe(e).orElseGet(() -> new SpockException(ExitCodes.ERROR, "cannot migrate database "
-                    + location.display() + ": " + Messages.firstLine(e.getMessage()), e));
+            throw failures.describeOpening(e).orElseGet(() -> new SpockException(ExitCodes.ERROR,
+                    "cannot migrate database " + location.display() + ": " + Messages.firstLine(e.getMessage()), e));
         } catch (RuntimeException e) {
             pool.close();
-            throw e instanceof SpockException ? e : failures.describe(e).orElseThrow(() -> e);
+            throw e instanceof SpockException ? e : failures.describeOpening(e).orElseThrow(() -> e);
         }
     }
 
@@ -149,7 +149,7 @@ public final class Database implements AutoCloseable {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw failures.describe(e).orElseGet(() -> new SpockException(ExitCodes.ERROR, "cannot open database "
+            throw failures.describeOpening(e).orElseGet(() -> new SpockException(ExitCodes.ERROR, "cannot open database "
                     + location.display() + ": " + Messages.firstLine(cause.getMessage()), e));
         }
     }

@@ -30,19 +30,25 @@ public final class StoreFailures implements FailureDescriber {
         this.busyTimeout = busyTimeout;
     }
 
+    /** A failure while a command runs. */
     @Override
     public Optional<SpockException> describe(Throwable failure) {
-        return reason(failure).map(reason -> new SpockException(ExitCodes.ERROR, reason, failure));
+        return reason(failure, false).map(reason -> new SpockException(ExitCodes.ERROR, reason, failure));
+    }
+
+    /** A failure while the store opens. */
+    Optional<SpockException> describeOpening(Throwable failure) {
+        return reason(failure, true).map(reason -> new SpockException(ExitCodes.ERROR, reason, failure));
     }
 
     /** What went wrong with the store, on one line, if the failure comes from it. */
-    public Optional<String> reason(Throwable failure) {
+    private Optional<String> reason(Throwable failure, boolean opening) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLiteException sqlite) {
                 return Optional.of(sqlite(sqlite.getResultCode()));
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && !location.isSqlite()) {
-                Optional<String> reason = postgres(sql);
+                Optional<String> reason = postgres(sql, opening);
                 if (reason.isPresent()) {
                     return reason;
                 }
@@ -70,15 +76,18 @@ public final class StoreFailures implements FailureDescriber {
         };
     }
 
-    private Optional<String> postgres(SQLException e) {
+    private Optional<String> postgres(SQLException e, boolean opening) {
         String state = e.getSQLState();
         String server = location.display();
+        if (opening && (state.startsWith("08") || state.startsWith("53"))) {
+            return Optional.of("cannot open database " + server + ": " + Messages.of(e));
+        }
         if (state.startsWith("28")) {
             return Optional.of("cannot open database " + server + ": " + Messages.firstLine(e.getMessage())
                     + " (check SPOCK_DB_USER and SPOCK_DB_PASSWORD)");
         }
         if (state.startsWith("08")) {
-            return Optional.of("database server " + server + " unreachable or gone: " + Messages.of(e));
+            return Optional.of("lost the database server " + server + ": " + Messages.of(e));
         }
         if (state.equals("3D000")) {
             return Optional.of("cannot open database " + server + ": " + Messages.of(e));

@@ -57,14 +57,14 @@ public record YahooSettings(
     public YahooSettings {
         Settings.httpUrl(PREFIX + ".url", queryBaseUrl);
         Settings.httpUrl(PREFIX + ".cookie-url", cookieUrl);
-        InvalidSettingException.check(requestsPerSecond > 0 && requestsPerSecond <= 1000, PREFIX + ".rate",
-                requestsPerSecond, "a number of requests per second above 0, at most 1000");
+        InvalidSettingException.check(requestsPerSecond > 0 && Double.isFinite(requestsPerSecond), PREFIX + ".rate",
+                requestsPerSecond, "a number of requests per second above 0");
         InvalidSettingException.check(burst >= 1, PREFIX + ".burst", burst, "a whole number of 1 or more");
         userAgent = userAgent == null || userAgent.isBlank() ? DEFAULT_USER_AGENT : userAgent.strip();
         positive(PREFIX + ".connect-timeout", connectTimeout);
         positive(PREFIX + ".request-timeout", requestTimeout);
-        InvalidSettingException.check(maxInFlight >= 1 && maxInFlight <= 256, PREFIX + ".max-in-flight",
-                maxInFlight, "a whole number from 1 to 256");
+        InvalidSettingException.check(maxInFlight >= 1, PREFIX + ".max-in-flight", maxInFlight,
+                "a whole number of 1 or more");
         httpsProxy = httpsProxy == null || httpsProxy.isBlank() ? null : httpsProxy.strip();
         if (httpsProxy != null) {
             HttpsProxy.address(httpsProxy);
@@ -111,8 +111,8 @@ public record YahooSettings(
                         @DefaultValue("20s") Duration maxDelay, @Name("jitter") @DefaultValue("0.2") double jitterFactor,
                         @DefaultValue("60s") Duration maxRetryAfter) {
         public Retry {
-            InvalidSettingException.check(maxAttempts >= 1 && maxAttempts <= 20, PREFIX + ".retry.max-attempts",
-                    maxAttempts, "a whole number from 1 to 20");
+            InvalidSettingException.check(maxAttempts >= 1, PREFIX + ".retry.max-attempts", maxAttempts,
+                    "a whole number of 1 or more");
             positive(PREFIX + ".retry.initial-delay", initialDelay);
             positive(PREFIX + ".retry.max-delay", maxDelay);
             positive(PREFIX + ".retry.max-retry-after", maxRetryAfter);

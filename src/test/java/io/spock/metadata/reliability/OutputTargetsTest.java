@@ -4,6 +4,7 @@ import io.spock.metadata.app.ExitCodes;
 import io.spock.metadata.app.SpockException;
 import io.spock.metadata.render.OutputFile;
 import io.spock.metadata.support.CliRun;
+import io.spock.metadata.support.ProjectConfig;
 import io.spock.metadata.support.SpecialFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,15 +32,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(120)
 class OutputTargetsTest {
 
+    /** Where the outputs go. */
     @TempDir
     Path home;
 
+    /** The CLI's own home (config, logs, database), apart from the output paths. */
+    @TempDir
+    Path cliHome;
+
     private CliRun cli() {
-        return new CliRun(home)
-                .property("spock.home", Path.of("").toAbsolutePath().toString())
-                .property("spock.db", home.resolve("out.db").toString())
-                .property("spock.yahoo.url", "http://127.0.0.1:1")
-                .property("spock.yahoo.cookie-url", "http://127.0.0.1:1/cookie");
+        if (!Files.isDirectory(cliHome.resolve("config"))) {
+            ProjectConfig.copyTo(cliHome);
+        }
+        return new CliRun(cliHome).yahooUnreachable();
     }
 
     private static String names(Path dir) throws IOException {

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,22 +52,11 @@ class SecretsTest {
 
     @Test
     void noCommandRevealsTheKeySecretOrToken() throws IOException {
-        ProjectConfig.copyTo(home);
-        kis.stubFor(post(urlEqualTo("/oauth2/tokenP")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"access_token\":\"" + TOKEN
-                        + "\",\"access_token_token_expired\":\"2099-10-18 09:00:00\",\"token_type\":\"Bearer\","
-                        + "\"expires_in\":86400}")));
+        CliRun cli = kisCli().env("KIS_APP_KEY", KEY).env("KIS_APP_SECRET", SECRET);
         kis.stubFor(get(urlPathEqualTo("/uapi/overseas-price/v1/quotations/industry-price")).willReturn(aResponse()
                 .withStatus(200).withHeader("Content-Type", "application/json").withBody(
                         "{\"rt_cd\":\"0\",\"msg_cd\":\"MCA00000\",\"msg1\":\"ok\",\"output1\":{},"
                                 + "\"output2\":[{\"icod\":\"010\",\"name\":\"에너지\"}]}")));
-        CliRun cli = new CliRun(home)
-                .property("spock.kis.api-url", kis.baseUrl())
-                .property("spock.yahoo.url", "http://127.0.0.1:1")
-                .property("spock.yahoo.cookie-url", "http://127.0.0.1:1/c")
-                .property("spock.yahoo.retry.initial-delay", "1ms")
-                .property("spock.yahoo.retry.max-delay", "2ms")
-                .env("KIS_APP_KEY", KEY).env("KIS_APP_SECRET", SECRET);
         Path csv = home.resolve("universe.csv");
 
         List<CliRun.Result> results = new ArrayList<>();
@@ -103,17 +91,12 @@ class SecretsTest {
         assertThat(Files.size(home.resolve("logs/spock.log"))).as("the DEBUG log was written and scanned").isPositive();
     }
 
-    private CliRun kisCli() throws IOException {
-        Path config = Files.createDirectories(home.resolve("config"));
-        for (String file : List.of("kis_sector_to_gics_mapping.json", "yahoo_sector_to_gics.json")) {
-            Files.copy(Path.of("config", file), config.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
+    private CliRun kisCli() {
+        ProjectConfig.copyTo(home);
         kis.stubFor(post(urlEqualTo("/oauth2/tokenP")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"access_token\":\"" + TOKEN
                         + "\",\"access_token_token_expired\":\"2099-10-18 09:00:00\",\"expires_in\":86400}")));
-        return new CliRun(home).property("spock.kis.api-url", kis.baseUrl())
-                .property("spock.yahoo.url", "http://127.0.0.1:1")
-                .property("spock.yahoo.cookie-url", "http://127.0.0.1:1/c");
+        return new CliRun(home).property("spock.kis.api-url", kis.baseUrl()).yahooUnreachable();
     }
 
     /** Every file under the home folder, as text. */

@@ -3,17 +3,14 @@ package io.spock.metadata.reliability;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.spock.metadata.app.ExitCodes;
 import io.spock.metadata.support.CliRun;
+import io.spock.metadata.support.ProjectConfig;
 import io.spock.metadata.support.YahooStub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -39,11 +36,8 @@ class StallingServersTest {
     @TempDir
     Path home;
 
-    private CliRun cli() throws IOException {
-        Path config = Files.createDirectories(home.resolve("config"));
-        for (String file : List.of("kis_sector_to_gics_mapping.json", "yahoo_sector_to_gics.json")) {
-            Files.copy(Path.of("config", file), config.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
+    private CliRun cli() {
+        ProjectConfig.copyTo(home);
         return new CliRun(home)
                 .property("spock.yahoo.url", server.baseUrl())
                 .property("spock.yahoo.cookie-url", server.baseUrl() + "/cookie")
@@ -56,7 +50,7 @@ class StallingServersTest {
     }
 
     @Test
-    void enrichRecordsAYahooAnswerThatStallsAsFailedAndFinishes() throws IOException {
+    void enrichRecordsAYahooAnswerThatStallsAsFailedAndFinishes() {
         new YahooStub(server).answer("AIM", YahooStub.json(200, "{\"quoteSummary\":{\"result\":[]}}")
                 .withChunkedDribbleDelay(2, STALL_MS));
 
@@ -67,7 +61,7 @@ class StallingServersTest {
     }
 
     @Test
-    void importMasterEndsAStalledDownloadAtTheDeadlineAsOneLine() throws IOException {
+    void importMasterEndsAStalledDownloadAtTheDeadlineAsOneLine() {
         server.stubFor(get(urlEqualTo("/common/master/nasmst.cod.zip")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/zip").withBody(new byte[4_096])
                 .withChunkedDribbleDelay(2, STALL_MS)));
@@ -80,7 +74,7 @@ class StallingServersTest {
     }
 
     @Test
-    void kisCodesEndsAStalledAnswerAtTheDeadlineAsOneLine() throws IOException {
+    void kisCodesEndsAStalledAnswerAtTheDeadlineAsOneLine() {
         server.stubFor(post(urlEqualTo("/oauth2/tokenP")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"access_token\":\"tok\",\"expires_in\":86400}")));

@@ -36,11 +36,11 @@ public final class SpecialFiles {
         return path;
     }
 
-    /** Mounts a tmpfs of {@code kilobytes} on {@code dir}; close unmounts it. */
+    /** Mounts a tmpfs of {@code kilobytes} on {@code dir}; close unmounts it (lazily, should a file still be open). */
     public static AutoCloseable tinyFileSystem(Path dir, int kilobytes) {
         requireSuccess("mounting a tmpfs needs root", "mount", "-t", "tmpfs", "-o", "size=" + kilobytes + "k", "tmpfs",
                 dir.toString());
-        return () -> run("umount", dir.toString());
+        return () -> run("umount", "-l", dir.toString());
     }
 
     /** Remounts a file system mounted by {@link #tinyFileSystem} read-only. */
