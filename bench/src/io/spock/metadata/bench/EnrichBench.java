@@ -162,11 +162,11 @@ final class EnrichBench {
     }
 
     private static YahooSettings settings(YahooStub stub, double rate, int inFlight) {
-        return YahooSettings.defaults()
-                .withQueryBaseUrl(URI.create(stub.baseUrl()))
-                .withCookieUrl(URI.create(stub.baseUrl() + "/cookie"))
-                .withRate(rate, 1)
-                .withMaxInFlight(inFlight);
+        return YahooSettings.builder()
+                .server(stub.baseUrl())
+                .rate(rate, 1)
+                .maxInFlight(inFlight)
+                .build();
     }
 
     static EnrichmentService service(Database db, YahooSettings settings) {

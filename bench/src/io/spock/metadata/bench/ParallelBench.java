@@ -73,11 +73,11 @@ final class ParallelBench {
                 return t;
             });
             try {
-                EnrichmentService service = service(db, YahooSettings.defaults()
-                        .withQueryBaseUrl(URI.create(stub.baseUrl()))
-                        .withCookieUrl(URI.create(stub.baseUrl() + "/cookie"))
-                        .withRate(rate, 1)
-                        .withMaxInFlight(inFlight), pool);
+                EnrichmentService service = service(db, YahooSettings.builder()
+                        .server(stub.baseUrl())
+                        .rate(rate, 1)
+                        .maxInFlight(inFlight)
+                        .build(), pool);
                 long start = System.nanoTime();
                 EnrichReport report = service.run(new EnrichRequest(EnumSet.allOf(Region.class),
                         EnrichMode.FORCE_REFRESH, List.of(), 30, false, false, parallel, 5, RegionRetry.NONE),

@@ -84,7 +84,8 @@ public final class CommandLineDriver {
             return parser.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words().stream()
                     .filter(w -> !w.isEmpty()).toList();
         } catch (RuntimeException e) {
-            errors.report(ExitCodes.USAGE, "line " + number + ": cannot parse '" + line + "' (unclosed quote?)");
+            errors.report(ExitCodes.USAGE, "line " + number + ": cannot parse '" + Masking.commandLine(line)
+                    + "' (unclosed quote?)");
             return null;
         }
     }

@@ -7,19 +7,36 @@ import org.springframework.shell.command.CommandExceptionResolver;
 import org.springframework.shell.command.CommandExecution;
 import org.springframework.shell.command.CommandHandlingResult;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Turns every command failure into one line on stderr and an exit status: no stack trace unless verbose.
+ * Turns every command failure into one line on stderr and an exit status: no stack trace unless verbose, secrets
+ * masked ({@link Masking#text(String)}).
+ *
+ * <p>Exit status 2 is for bad input only: {@link UsageException} and its kinds, and Spring Shell's own parsing,
+ * conversion and validation failures (its {@code help} refuses an unknown command with an
+ * {@link IllegalArgumentException}). Anything else, an {@link IllegalArgumentException} thrown by our own code
+ * included, is a bug or an environment failure: exit 1.
  */
 public final class ErrorReporter implements CommandExceptionResolver {
 
+    private static final String SPRING_SHELL = "org.springframework.shell.";
+
     private final CliSession session;
     private final RunStatus status;
+    private final List<FailureDescriber> describers;
 
     public ErrorReporter(CliSession session, RunStatus status) {
+        this(session, status, List.of());
+    }
+
+    /** @param describers name failures of lower packages, e.g. the store's lock timeout */
+    public ErrorReporter(CliSession session, RunStatus status, List<FailureDescriber> describers) {
         this.session = session;
         this.status = status;
+        this.describers = List.copyOf(describers);
     }
 
     @Override
@@ -30,18 +47,22 @@ public final class ErrorReporter implements CommandExceptionResolver {
 
     public void report(Throwable e) {
         Throwable cause = unwrap(e);
-        int code = exitCode(cause);
-        status.record(code);
-        session.streams().err().println("error: " + message(cause));
+        Throwable shown = cause instanceof SpockException ? cause : described(e).<Throwable>map(d -> d).orElse(cause);
+        status.record(exitCode(shown));
+        session.streams().err().println("error: " + Masking.text(message(shown)));
         if (session.verbose()) {
-            cause.printStackTrace(session.streams().err());
+            session.streams().err().print(Messages.stackTrace(cause));
         }
     }
 
     /** Reports a failure that is not an exception, such as an unknown command. */
     public void report(int code, String message) {
         status.record(code);
-        session.streams().err().println("error: " + message);
+        session.streams().err().println("error: " + Masking.text(message));
+    }
+
+    private Optional<SpockException> described(Throwable e) {
+        return describers.stream().map(d -> d.describe(e)).flatMap(Optional::stream).findFirst();
     }
 
     /** The operator-facing failure inside framework wrappers: our own exception if there is one. */
@@ -68,10 +89,21 @@ public final class ErrorReporter implements CommandExceptionResolver {
         if (e instanceof CommandExecution.CommandParserExceptionsException
                 || e instanceof ConversionException
                 || e instanceof ParameterValidationException
-                || e instanceof IllegalArgumentException) {
+                || e instanceof IllegalArgumentException && thrownByTheShell(e)) {
             return ExitCodes.USAGE;
         }
         return ExitCodes.ERROR;
+    }
+
+    /** Whether the first frame outside the JDK is Spring Shell's, i.e. the shell refused what was typed. */
+    private static boolean thrownByTheShell(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String type = frame.getClassName();
+            if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+                return type.startsWith(SPRING_SHELL);
+            }
+        }
+        return false;
     }
 
     private static String message(Throwable e) {

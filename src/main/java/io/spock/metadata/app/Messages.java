@@ -1,5 +1,9 @@
 package io.spock.metadata.app;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
 /** Operator-facing messages are one line: these turn exception messages and remote text into one. */
 public final class Messages {
 
@@ -24,9 +28,28 @@ public final class Messages {
         return firstLine(message == null || message.isBlank() ? failure.getClass().getSimpleName() : message);
     }
 
-    /** Text from a remote service, whitespace collapsed and cut short, so it cannot break the one-line rule. */
+    /** A stack trace as text, with secrets masked, for {@code --verbose}: exception messages carry URLs too. */
+    public static String stackTrace(Throwable failure) {
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        return Masking.text(trace.toString());
+    }
+
+    /**
+     * Text from a remote service on one line: secrets masked ({@link Masking#text(String)}), whitespace collapsed,
+     * then cut to 200 characters, so it cannot break the one-line rule.
+     */
     public static String flatten(String text) {
-        String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        return flatten(text, List.of());
+    }
+
+    /**
+     * Like {@link #flatten(String)}, masking the given secret values too (an app secret a server echoes back). The
+     * masking comes first: cut first, a secret longer than what is left would show all but its tail.
+     */
+    public static String flatten(String text, Iterable<String> secrets) {
+        String masked = Masking.text(text == null ? "" : text, secrets);
+        String flat = masked.replaceAll("\\s+", " ").strip();
         return flat.length() <= MAX_REMOTE_LENGTH ? flat : flat.substring(0, MAX_REMOTE_LENGTH) + "…";
     }
 }

@@ -1,12 +1,15 @@
 package io.spock.metadata.app;
 
+import org.jline.reader.History;
 import org.jline.reader.Parser;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.shell.Shell;
 import org.springframework.shell.boot.TerminalCustomizer;
 import org.springframework.shell.command.CommandCatalog;
@@ -28,8 +31,15 @@ public class ShellConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    public ErrorReporter errorReporter(CliSession session, RunStatus status) {
-        return new ErrorReporter(session, status);
+    public ErrorReporter errorReporter(CliSession session, RunStatus status,
+                                       ObjectProvider<FailureDescriber> describers) {
+        return new ErrorReporter(session, status, describers.orderedStream().toList());
+    }
+
+    /** Settings bound on first use, so that a bad one stops only the commands that need it. */
+    @Bean
+    public Settings settings(Environment environment) {
+        return new Settings(environment);
     }
 
     @Bean
@@ -55,6 +65,12 @@ public class ShellConfiguration {
                         .streams(session.streams().in(), session.streams().out());
             }
         };
+    }
+
+    /** The shell history, owner-only and without credentials. */
+    @Bean
+    public History history() {
+        return new PrivateHistory();
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.spock.metadata.app;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -85,6 +86,7 @@ public final class SpockCli {
         properties.put("spring.shell.script.enabled", false);
         if (session.verbose()) {
             properties.put("logging.level.io.spock", "DEBUG");
+            properties.put("spock.verbose", true);
         }
         properties.putAll(overrides);
         StandardEnvironment environment = new StandardEnvironment();
@@ -118,26 +120,34 @@ public final class SpockCli {
         return properties;
     }
 
+    /**
+     * One line on stderr and the failure's exit status: our own error if there is one, a setting Spring could not
+     * bind (exit 2), else the root cause (exit 1). The stack trace only with {@code --verbose}.
+     */
     private int reportStartupFailure(RuntimeException e, boolean verbose) {
-        Throwable cause = e;
-        while (cause != null && !(cause instanceof SpockException)) {
-            cause = cause.getCause();
+        SpockException failure = startupFailure(e);
+        streams.err().println("error: " + Masking.text(Messages.firstLine(failure.getMessage())));
+        if (verbose) {
+            streams.err().print(Messages.stackTrace(e));
         }
-        if (cause instanceof SpockException spock) {
-            streams.err().println("error: " + Messages.firstLine(spock.getMessage()));
-            if (verbose) {
-                spock.printStackTrace(streams.err());
+        return failure.exitCode();
+    }
+
+    private static SpockException startupFailure(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SpockException spock) {
+                return spock;
             }
-            return spock.exitCode();
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException bind) {
+                return Settings.translate(bind);
+            }
         }
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        streams.err().println("error: cannot start: " + Messages.of(root));
-        if (verbose) {
-            e.printStackTrace(streams.err());
-        }
-        return ExitCodes.ERROR;
+        return new SpockException(ExitCodes.ERROR, "cannot start: " + Messages.of(root));
     }
 }

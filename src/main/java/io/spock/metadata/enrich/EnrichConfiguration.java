@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -46,14 +45,14 @@ public class EnrichConfiguration {
 
     @Bean
     @Lazy
-    public YahooProfileService yahooProfileService(YahooProperties yahoo,
+    public YahooProfileService yahooProfileService(YahooSettings yahoo,
                                                    ObjectProvider<YahooRequestListener> listener) {
-        return YahooProfileService.create(settings(yahoo), listener.getIfAvailable(() -> YahooRequestListener.NO_OP));
+        return YahooProfileService.create(yahoo, listener.getIfAvailable(() -> YahooRequestListener.NO_OP));
     }
 
     @Bean(destroyMethod = "shutdownNow")
     @Lazy
-    public ExecutorService yahooPool(YahooProperties yahoo) {
+    public ExecutorService yahooPool(YahooSettings yahoo) {
         return Executors.newFixedThreadPool(yahoo.maxInFlight(), runnable -> {
             Thread thread = new Thread(runnable, "yahoo");
             thread.setDaemon(true);
@@ -74,21 +73,5 @@ public class EnrichConfiguration {
     @Lazy
     public EvidenceQuery evidenceQuery(DSLContext dsl, GicsTaxonomy gics, Clock clock) {
         return new EvidenceQuery(dsl, gics, clock.getZone());
-    }
-
-    static YahooSettings settings(YahooProperties p) {
-        YahooSettings defaults = YahooSettings.defaults();
-        return defaults.withQueryBaseUrl(p.url())
-                .withCookieUrl(p.cookieUrl())
-                .withRate(p.rate(), p.burst())
-                .withUserAgent(p.userAgent() == null || p.userAgent().isBlank() ? defaults.userAgent() : p.userAgent())
-                .withTimeouts(p.connectTimeout(), p.requestTimeout())
-                .withMaxInFlight(p.maxInFlight())
-                .withRetry(new YahooSettings.Retry(p.retry().maxAttempts(), p.retry().initialDelay(),
-                        p.retry().maxDelay(), p.retry().jitter(), p.retry().maxRetryAfter()))
-                .withBreaker(new YahooSettings.Breaker(p.breaker().failures(), p.breaker().delay()))
-                .withCache(new YahooSettings.Cache(p.cache().ttl(), p.cache().maxEntries()))
-                .withHttpsProxy(Optional.ofNullable(System.getenv("HTTPS_PROXY"))
-                        .or(() -> Optional.ofNullable(System.getenv("https_proxy"))).orElse(null));
     }
 }

@@ -5,7 +5,9 @@ import io.spock.metadata.http.TimeSource;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Builds the KIS REST client from the credentials in the environment or the project's {@code .env} file, with the
@@ -18,9 +20,10 @@ public final class KisAccess {
 
     private final Map<String, String> environment;
     private final Path home;
-    private final KisSettings settings;
+    private final Supplier<KisSettings> settings;
 
-    public KisAccess(Map<String, String> environment, Path home, KisSettings settings) {
+    /** @param settings read when a client is built, so that {@code status} works whatever they hold */
+    public KisAccess(Map<String, String> environment, Path home, Supplier<KisSettings> settings) {
         this.environment = environment;
         this.home = home;
         this.settings = settings;
@@ -45,9 +48,18 @@ public final class KisAccess {
 
     public KisApiClient client() {
         KisCredentials credentials = credentials();
-        URI baseUrl = settings.apiUrl() != null ? settings.apiUrl() : credentials.accountType().baseUrl();
-        KisTokenStore tokens = new KisTokenStore(baseUrl, home.resolve(TOKEN_CACHE));
+        KisSettings kis = settings.get();
+        URI baseUrl = kis.apiUrl() != null ? kis.apiUrl() : credentials.accountType().baseUrl();
+        KisTokenStore tokens = new KisTokenStore(baseUrl, home.resolve(TOKEN_CACHE), KisHttp.credentialClient(),
+                Clock.systemUTC(), KisTokenStore.DEFAULT_RENEWAL_MARGIN, kis.timeout());
         return new KisApiClient(baseUrl, credentials, tokens, credentials.accountType().callsPerSecond(),
-                TimeSource.system(), KisApiClient.DEFAULT_RETRY_PAUSE, KisApiClient.DEFAULT_MAX_TRIES);
+                TimeSource.system(), KisApiClient.DEFAULT_RETRY_PAUSE, KisApiClient.DEFAULT_MAX_TRIES,
+                KisHttp.credentialClient(), kis.timeout());
+    }
+
+    /** The master-file downloader of {@code spock.kis.master-url}, with the {@code spock.kis.timeout} deadline. */
+    public KisMasterDownloader downloader() {
+        KisSettings kis = settings.get();
+        return new KisMasterDownloader(kis.masterUrl(), KisHttp.downloadClient(), kis.timeout());
     }
 }

@@ -6,6 +6,7 @@ import io.spock.metadata.app.ExitCodes;
 import io.spock.metadata.app.Messages;
 import io.spock.metadata.app.SpockException;
 import io.spock.metadata.app.UsageException;
+import io.spock.metadata.http.BoundedExchange;
 import io.spock.metadata.http.TimeSource;
 import io.spock.metadata.http.TokenBucket;
 
@@ -29,7 +30,9 @@ import java.util.stream.Collectors;
  * The KIS REST calls that carry sector data. Calls are spaced to the account's per-second limit. Whatever the HTTP
  * status, the body's {@code msg_cd} decides: EGW00201 (too many calls per second) is retried after a pause, up to
  * {@code maxTries} tries; EGW00123 (expired token) renews the token once and repeats the call; any other
- * {@code rt_cd} but "0" is a one-line error with KIS's code and message. Key, secret and token never reach a message.
+ * {@code rt_cd} but "0" is a one-line error with KIS's code and message. Key, secret and token never reach a message:
+ * they are masked in what KIS echoes before the echo is cut to one line, and a redirect is refused rather than
+ * followed with them. Every call has a deadline for the whole exchange and a body cap ({@link BoundedExchange}).
  */
 public final class KisApiClient {
 
@@ -53,7 +56,7 @@ public final class KisApiClient {
     private final TimeSource time;
     private final Duration retryPause;
     private final int maxTries;
-    private final HttpClient http;
+    private final BoundedExchange http;
     private final ObjectMapper json = new ObjectMapper();
 
     /** One response: its body and the {@code tr_cont} header that says whether another page follows. */
@@ -74,12 +77,15 @@ public final class KisApiClient {
     public KisApiClient(URI baseUrl, KisCredentials credentials, KisTokenStore tokenStore, double callsPerSecond,
                         TimeSource timeSource, Duration retryPause, int maxTries) {
         this(baseUrl, credentials, tokenStore, callsPerSecond, timeSource, retryPause, maxTries,
-                KisHttp.defaultClient());
+                KisHttp.credentialClient(), KisHttp.DEFAULT_TIMEOUT);
     }
 
-    /** @param http a client configured by the caller, e.g. with a proxy */
+    /**
+     * @param http     a client configured by the caller, e.g. with a proxy; it must not follow redirects
+     * @param deadline how long one whole call may take, body included
+     */
     public KisApiClient(URI baseUrl, KisCredentials credentials, KisTokenStore tokenStore, double callsPerSecond,
-                        TimeSource timeSource, Duration retryPause, int maxTries, HttpClient http) {
+                        TimeSource timeSource, Duration retryPause, int maxTries, HttpClient http, Duration deadline) {
         if (maxTries < 1) {
             throw new IllegalArgumentException("maxTries must be >= 1, was " + maxTries);
         }
@@ -90,7 +96,7 @@ public final class KisApiClient {
         this.pacer = new TokenBucket(callsPerSecond, 1, timeSource);
         this.retryPause = Objects.requireNonNull(retryPause, "retryPause");
         this.maxTries = maxTries;
-        this.http = Objects.requireNonNull(http, "http");
+        this.http = KisHttp.rest(Objects.requireNonNull(http, "http"), deadline);
     }
 
     /** A client for the account type's server and call limit, with the default pause and tries. */
@@ -175,13 +181,13 @@ public final class KisApiClient {
         String kisMessage = (body.path("msg_cd").asText("") + " " + body.path("msg1").asText("")).trim();
         String status = response.statusCode() == 200 ? "" : "HTTP " + response.statusCode();
         String reason = (status + " " + kisMessage).trim();
-        throw failure(what, Secrets.redact(Messages.flatten(reason.isEmpty() ? "rt_cd " + resultCode : reason),
-                credentials, token.value()));
+        throw failure(what, Messages.flatten(reason.isEmpty() ? "rt_cd " + resultCode : reason,
+                Secrets.of(credentials, token.value())));
     }
 
     private HttpRequest request(URI url, String trId, String trCont, KisAccessToken token) {
         return HttpRequest.newBuilder(url)
-                .timeout(KisHttp.REQUEST_TIMEOUT)
+                .timeout(http.limits().deadline())
                 .header("Content-Type", "application/json")
                 .header("authorization", "Bearer " + token.value())
                 .header("appkey", credentials.appKey())

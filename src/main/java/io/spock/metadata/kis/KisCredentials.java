@@ -1,5 +1,6 @@
 package io.spock.metadata.kis;
 
+import io.spock.metadata.app.Masking;
 import io.spock.metadata.app.UsageException;
 
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ public record KisCredentials(String appKey, String appSecret, KisAccountType acc
     public static final String ACCOUNT_TYPE = "KIS_ACCOUNT_TYPE";
 
     private static final int SHOWN_KEY_CHARACTERS = 4;
-    private static final String MASK = "****";
+    private static final String MASK = Masking.MASK;
 
     public KisCredentials {
         Objects.requireNonNull(appKey, "appKey");

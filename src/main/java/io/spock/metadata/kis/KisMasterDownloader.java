@@ -2,9 +2,10 @@ package io.spock.metadata.kis;
 
 import io.spock.metadata.app.ExitCodes;
 import io.spock.metadata.app.SpockException;
+import io.spock.metadata.http.BoundedExchange;
+import io.spock.metadata.http.ExchangeLimits;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,29 +15,32 @@ import java.util.Objects;
 
 /**
  * Downloads KIS overseas master archives ({@code GET {baseUrl}/{code}mst.cod.zip}, public, no authentication).
- * Certificate verification stays on, unlike in KIS's own sample script. Every failure is one line naming the URL.
+ * Certificate verification stays on, unlike in KIS's own sample script. A download has a deadline for the whole of
+ * it and a size cap ({@link BoundedExchange}). Every failure is one line naming the URL.
  */
 public final class KisMasterDownloader {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://new.real.download.dws.co.kr/common/master");
 
     private final String baseUrl;
-    private final HttpClient http;
-    private final Duration requestTimeout;
+    private final BoundedExchange http;
 
     public KisMasterDownloader() {
         this(DEFAULT_BASE_URL);
     }
 
     public KisMasterDownloader(URI baseUrl) {
-        this(baseUrl, KisHttp.defaultClient(), KisHttp.REQUEST_TIMEOUT);
+        this(baseUrl, KisHttp.downloadClient(), KisHttp.DEFAULT_TIMEOUT);
     }
 
-    /** @param http a client configured by the caller, e.g. with a proxy */
-    public KisMasterDownloader(URI baseUrl, HttpClient http, Duration requestTimeout) {
+    /**
+     * @param http     a client configured by the caller, e.g. with a proxy
+     * @param deadline how long one whole download may take, body included
+     */
+    public KisMasterDownloader(URI baseUrl, HttpClient http, Duration deadline) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl").toString().replaceAll("/+$", "");
-        this.http = Objects.requireNonNull(http, "http");
-        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        this.http = BoundedExchange.of(Objects.requireNonNull(http, "http"),
+                new ExchangeLimits(deadline, MasterArchive.MAX_ENTRY_BYTES));
     }
 
     /** @param exchangeCode a KIS exchange code (NAS) or master-file code (nas) */
@@ -48,28 +52,24 @@ public final class KisMasterDownloader {
      * Downloads one archive and checks that it is a zip holding one file.
      *
      * @return the zip bytes, ready for {@link KisMasterReader#read(String, byte[])}
-     * @throws SpockException (exit 1) naming the URL on a non-200 status, a network failure or a bad archive
+     * @throws SpockException (exit 1) naming the URL on a non-200 status, a network failure, a download that takes
+     *                        longer than the deadline or is larger than a master file can be, or a bad archive
      */
     public byte[] download(String exchangeCode) {
         URI url = urlFor(exchangeCode);
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(requestTimeout).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(http.limits().deadline()).GET().build();
         byte[] body;
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw failure(url, "HTTP " + response.statusCode());
-                }
-                body = in.readNBytes(MasterArchive.MAX_ENTRY_BYTES + 1);
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw failure(url, "HTTP " + response.statusCode());
             }
+            body = response.body();
         } catch (IOException e) {
             throw failure(url, OneLine.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure(url, "interrupted");
-        }
-        if (body.length > MasterArchive.MAX_ENTRY_BYTES) {
-            throw failure(url, "larger than " + MasterArchive.MAX_ENTRY_BYTES + " bytes");
         }
         if (!MasterArchive.isZip(body)) {
             throw failure(url, "the response is not a zip archive");

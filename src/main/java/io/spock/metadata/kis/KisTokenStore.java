@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spock.metadata.app.ExitCodes;
 import io.spock.metadata.app.Messages;
 import io.spock.metadata.app.SpockException;
+import io.spock.metadata.http.BoundedExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +63,7 @@ public final class KisTokenStore {
 
     private final URI tokenUrl;
     private final Path cacheFile;
-    private final HttpClient http;
+    private final BoundedExchange http;
     private final Clock clock;
     private final Duration renewalMargin;
     private final ObjectMapper json = new ObjectMapper();
@@ -78,14 +79,20 @@ public final class KisTokenStore {
     }
 
     public KisTokenStore(URI baseUrl, Path cacheFile) {
-        this(baseUrl, cacheFile, KisHttp.defaultClient(), Clock.systemUTC(), DEFAULT_RENEWAL_MARGIN);
+        this(baseUrl, cacheFile, KisHttp.credentialClient(), Clock.systemUTC(), DEFAULT_RENEWAL_MARGIN,
+                KisHttp.DEFAULT_TIMEOUT);
     }
 
-    public KisTokenStore(URI baseUrl, Path cacheFile, HttpClient http, Clock clock, Duration renewalMargin) {
+    /**
+     * @param http     a client that does not follow redirects: the token request carries the key and secret
+     * @param deadline how long one whole token request may take
+     */
+    public KisTokenStore(URI baseUrl, Path cacheFile, HttpClient http, Clock clock, Duration renewalMargin,
+                         Duration deadline) {
         this.tokenUrl = URI.create(Objects.requireNonNull(baseUrl, "baseUrl").toString().replaceAll("/+$", "")
                 + TOKEN_PATH);
         this.cacheFile = Objects.requireNonNull(cacheFile, "cacheFile");
-        this.http = Objects.requireNonNull(http, "http");
+        this.http = KisHttp.rest(Objects.requireNonNull(http, "http"), deadline);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.renewalMargin = Objects.requireNonNull(renewalMargin, "renewalMargin");
     }
@@ -135,7 +142,7 @@ public final class KisTokenStore {
                 .put("appkey", credentials.appKey())
                 .put("appsecret", credentials.appSecret());
         HttpRequest request = HttpRequest.newBuilder(tokenUrl)
-                .timeout(KisHttp.REQUEST_TIMEOUT)
+                .timeout(http.limits().deadline())
                 .header("Content-Type", "application/json")
                 .header("Accept", "text/plain")
                 .header("charset", "UTF-8")
@@ -165,7 +172,7 @@ public final class KisTokenStore {
             return failure(ONE_TOKEN_PER_MINUTE);
         }
         String description = reply.path("error_description").asText(reply.path("msg1").asText(""));
-        String detail = Secrets.redact(Messages.flatten((code + " " + description).trim()), credentials);
+        String detail = Messages.flatten((code + " " + description).trim(), Secrets.of(credentials));
         String hint = status == 401 || status == 403
                 ? ": check KIS_APP_KEY, KIS_APP_SECRET and KIS_ACCOUNT_TYPE (key " + credentials.maskedAppKey() + ")"
                 : "";

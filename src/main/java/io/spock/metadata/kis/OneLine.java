@@ -22,7 +22,7 @@ final class OneLine {
             return "connection timed out";
         }
         if (failure instanceof HttpTimeoutException) {
-            return "no response within the timeout";
+            return Messages.flatten(failure.getMessage() == null ? "timed out" : failure.getMessage());
         }
         if (failure instanceof ConnectException || failure.getCause() instanceof ConnectException) {
             return "connection refused or unreachable";

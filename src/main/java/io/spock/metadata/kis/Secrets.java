@@ -3,23 +3,19 @@ package io.spock.metadata.kis;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Keeps app key, secret and tokens out of text that reaches messages, such as bodies echoed by a server. */
+/**
+ * The secret values of a KIS session (app secret, app key, tokens), for masking text that reaches messages, such as
+ * bodies echoed by a server: {@code Messages.flatten(text, Secrets.of(...))} masks them before it cuts the text.
+ */
 final class Secrets {
-
-    private static final String MASK = "****";
 
     private Secrets() {
     }
 
-    static String redact(String text, KisCredentials credentials, String... tokens) {
+    /** The secret values, longest kind first, so that a key inside a longer secret does not leave the rest shown. */
+    static List<String> of(KisCredentials credentials, String... tokens) {
         List<String> secrets = new ArrayList<>(List.of(credentials.appSecret(), credentials.appKey()));
         secrets.addAll(List.of(tokens));
-        String redacted = text;
-        for (String secret : secrets) {
-            if (!secret.isEmpty()) {
-                redacted = redacted.replace(secret, MASK);
-            }
-        }
-        return redacted;
+        return secrets;
     }
 }

@@ -1,5 +1,7 @@
 package io.spock.metadata.market;
 
+import io.spock.metadata.app.ListOption;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -49,20 +51,21 @@ public final class Markets {
     }
 
     /**
-     * Parses a region list such as {@code "US,cn"} or {@code "ALL"}.
+     * Parses a {@code --regions} value such as {@code "US,cn"} or {@code "ALL"}; null (the option not given) is ALL.
      *
      * @throws UnknownRegionException naming the first unknown entry
+     * @throws io.spock.metadata.app.UsageException when the list names nothing ({@code ","})
      */
     public static Set<Region> parseRegions(String text) {
-        if (text == null || text.isBlank() || text.trim().equalsIgnoreCase("ALL")) {
+        if (text == null) {
             return EnumSet.allOf(Region.class);
         }
         Set<Region> regions = new LinkedHashSet<>();
         boolean all = false;
-        for (String part : text.split("[,\\s]+")) {
+        for (String part : ListOption.items("--regions", text, "region: US, CN, HK, JP, VN or ALL")) {
             if (part.equalsIgnoreCase("ALL")) {
                 all = true;
-            } else if (!part.isBlank()) {
+            } else {
                 regions.add(Region.parse(part).orElseThrow(() -> new UnknownRegionException(part)));
             }
         }

@@ -4,8 +4,11 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.spock.metadata.store.ReviewQuery;
 import io.spock.metadata.store.StatusQuery;
 import io.spock.metadata.yahoo.YahooRequestListener;
+import io.spock.metadata.app.Settings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 import java.time.Clock;
 
@@ -30,9 +33,9 @@ public class MetricsConfiguration {
     @Bean
     public MetricsPublisher metricsPublisher(PrometheusRegistry registry, EnrichmentMetrics enrichment,
                                              StatusQuery status, ReviewQuery review, Clock clock,
-                                             MetricsProperties properties, MetricsServer server) {
+                                             ObjectProvider<MetricsProperties> properties, MetricsServer server) {
         return new MetricsPublisher(registry, enrichment, new LastRunMetrics(registry, clock),
-                new CoverageMetrics(registry, status, review, clock), properties, server);
+                new CoverageMetrics(registry, status, review, clock), properties::getObject, server);
     }
 
     /** Counts Yahoo requests by outcome and follows the circuit breaker. */
@@ -41,8 +44,15 @@ public class MetricsConfiguration {
         return new YahooMetrics(registry);
     }
 
+    /** The endpoint's settings, bound on first use. */
+    @Bean
+    @Lazy
+    public MetricsProperties metricsProperties(Settings settings) {
+        return settings.bind(MetricsProperties.PREFIX, MetricsProperties.class);
+    }
+
     @Bean(destroyMethod = "close")
-    public MetricsServer metricsServer(PrometheusRegistry registry, MetricsProperties properties) {
-        return new MetricsServer(registry, properties.host());
+    public MetricsServer metricsServer(PrometheusRegistry registry, ObjectProvider<MetricsProperties> properties) {
+        return new MetricsServer(registry, properties::getObject);
     }
 }

@@ -5,6 +5,7 @@ import io.spock.metadata.app.UsageException;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.function.Supplier;
 
 /**
  * Where {@code enrich} hands its metrics options: each run gets a {@link RunPublication} that counts the run into
@@ -20,12 +21,15 @@ public final class MetricsPublisher {
     private final EnrichmentMetrics enrichment;
     private final LastRunMetrics lastRun;
     private final CoverageMetrics coverage;
-    private final MetricsProperties properties;
+    private final Supplier<MetricsProperties> properties;
     private final MetricsServer server;
 
-    /** @param server the endpoint; while it serves, the store's coverage figures are kept fresh for scrapes too */
+    /**
+     * @param properties the settings, bound when a run first needs them (a bad one fails that run, not the start-up)
+     * @param server     the endpoint; while it serves, the store's coverage figures are kept fresh for scrapes too
+     */
     public MetricsPublisher(PrometheusRegistry registry, EnrichmentMetrics enrichment, LastRunMetrics lastRun,
-                            CoverageMetrics coverage, MetricsProperties properties, MetricsServer server) {
+                            CoverageMetrics coverage, Supplier<MetricsProperties> properties, MetricsServer server) {
         this.registry = registry;
         this.enrichment = enrichment;
         this.lastRun = lastRun;
@@ -53,19 +57,20 @@ public final class MetricsPublisher {
         }
         MetricsTextfile file = textfile == null ? null : MetricsTextfile.at(textfile, registry);
         PushgatewayExporter exporter = null;
-        if (pushgateway != null || !properties.pushgateway().isBlank()) {
-            exporter = PushgatewayExporter.to(pushgateway != null ? pushgateway : properties.pushgateway(),
-                    pushgateway != null ? PUSHGATEWAY_OPTION : PUSHGATEWAY_SETTING, registry, instance(),
-                    properties.pushTimeout());
+        MetricsProperties settings = properties.get();
+        if (pushgateway != null || !settings.pushgateway().isBlank()) {
+            exporter = PushgatewayExporter.to(pushgateway != null ? pushgateway : settings.pushgateway(),
+                    pushgateway != null ? PUSHGATEWAY_OPTION : PUSHGATEWAY_SETTING, registry, instance(settings),
+                    settings.pushTimeout());
         }
         lastRun.started();
         return new RunPublication(enrichment, lastRun, coverage, exporter, file, () -> server.port().isPresent());
     }
 
     /** The {@code instance} grouping key: the setting, else this machine's host name. */
-    String instance() {
-        if (!properties.instance().isBlank()) {
-            return properties.instance().strip();
+    static String instance(MetricsProperties settings) {
+        if (!settings.instance().isBlank()) {
+            return settings.instance().strip();
         }
         try {
             return InetAddress.getLocalHost().getHostName();

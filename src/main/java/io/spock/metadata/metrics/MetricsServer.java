@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.BindException;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The Prometheus HTTP endpoint ({@code /metrics}): at most one, started and stopped on demand. */
 public final class MetricsServer implements AutoCloseable {
@@ -18,12 +19,17 @@ public final class MetricsServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MetricsServer.class);
 
     private final PrometheusRegistry registry;
-    private final String host;
+    private final Supplier<MetricsProperties> settings;
     private HTTPServer server;
 
     public MetricsServer(PrometheusRegistry registry, String host) {
+        this(registry, () -> new MetricsProperties(host, 0));
+    }
+
+    /** @param settings read when the endpoint starts, so that a bad setting stops only what serves metrics */
+    public MetricsServer(PrometheusRegistry registry, Supplier<MetricsProperties> settings) {
         this.registry = registry;
-        this.host = host;
+        this.settings = settings;
     }
 
     /**
@@ -37,6 +43,7 @@ public final class MetricsServer implements AutoCloseable {
         if (server != null) {
             throw new UsageException("the metrics endpoint is already serving on " + address(server.getPort()));
         }
+        String host = settings.get().host();
         try {
             server = HTTPServer.builder().hostname(host).port(port).registry(registry).buildAndStart();
         } catch (BindException e) {
@@ -67,6 +74,7 @@ public final class MetricsServer implements AutoCloseable {
     }
 
     public String address(int port) {
+        String host = settings.get().host();
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 

@@ -14,7 +14,6 @@ import io.spock.metadata.enrich.Outcome;
 import io.spock.metadata.enrich.ProgressListener;
 import io.spock.metadata.enrich.RegionRetry;
 import io.spock.metadata.enrich.Sleeper;
-import io.spock.metadata.enrich.YahooProperties;
 import io.spock.metadata.enrich.RegionSummary;
 import io.spock.metadata.market.Markets;
 import io.spock.metadata.metrics.MetricsPublisher;
@@ -29,6 +28,7 @@ import io.spock.metadata.report.ReportWriter;
 import io.spock.metadata.report.RunReport;
 import io.spock.metadata.store.RunState;
 import io.spock.metadata.store.TickerLookup;
+import io.spock.metadata.yahoo.YahooSettings;
 import org.jline.terminal.Terminal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.command.annotation.Command;
@@ -59,13 +59,13 @@ public class EnrichCommand {
     private final RunStatus status;
     private final CliSession session;
     private final SpockProperties properties;
-    private final YahooProperties yahoo;
+    private final ObjectProvider<YahooSettings> yahoo;
     private final MetricsPublisher metrics;
     private final MetricsServer metricsServer;
     private final ObjectProvider<Terminal> terminal;
 
     public EnrichCommand(ObjectProvider<EnrichmentService> service, TickerLookup tickers, RunStatus status,
-                         CliSession session, SpockProperties properties, YahooProperties yahoo,
+                         CliSession session, SpockProperties properties, ObjectProvider<YahooSettings> yahoo,
                          MetricsPublisher metrics, MetricsServer metricsServer, ObjectProvider<Terminal> terminal) {
         this.service = service;
         this.tickers = tickers;
@@ -137,8 +137,7 @@ public class EnrichCommand {
         ReportFiles reportFiles = reportFile == null ? ReportFiles.defaults(properties.logsDir())
                 : ReportFiles.of(reportFile);
         Set<Region> chosen = Markets.parseRegions(regions);
-        List<String> named = tickerList == null || tickerList.isBlank() ? List.of()
-                : TickerArguments.parseListed(tickerList, tickers);
+        List<String> named = tickerList == null ? List.of() : TickerArguments.parseListed(tickerList, tickers);
         EnrichMode mode = !named.isEmpty() ? EnrichMode.TICKERS
                 : forceRefresh ? EnrichMode.FORCE_REFRESH : EnrichMode.INCREMENTAL;
         EnrichRequest request = new EnrichRequest(chosen, mode, named, maxAgeDays, dryRun, includeManual, parallel,
@@ -159,7 +158,7 @@ public class EnrichCommand {
                 boolean interrupted = Thread.interrupted();
                 published.finished(report.status());
                 if (!dryRun) {
-                    ReportWriter.write(new RunReport(report, yahoo.rate()), reportFiles);
+                    ReportWriter.write(new RunReport(report, yahoo.getObject().requestsPerSecond()), reportFiles);
                 }
                 if (serving && !interrupted && !linger.isZero()) {
                     lingerFor(linger);
@@ -243,7 +242,7 @@ public class EnrichCommand {
             json.put("duration_seconds", report.duration().toMillis() / 1000.0);
             json.put("regions", report.regions().stream().map(RunReport::regionJson).toList());
             if (reportFiles != null) {
-                json.put("report", reportFiles.json().toString());
+                json.put("report", reportFiles.jsonFile().orElse(reportFiles.text()).toString());
             }
             if (!report.changes().isEmpty()) {
                 json.put("changes", Renderer.records(changes));

@@ -2,6 +2,7 @@ package io.spock.metadata.shell;
 
 import io.spock.metadata.metrics.MetricsProperties;
 import io.spock.metadata.metrics.MetricsServer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
@@ -10,9 +11,9 @@ import org.springframework.shell.command.annotation.Option;
 public class MetricsCommand {
 
     private final MetricsServer server;
-    private final MetricsProperties properties;
+    private final ObjectProvider<MetricsProperties> properties;
 
-    public MetricsCommand(MetricsServer server, MetricsProperties properties) {
+    public MetricsCommand(MetricsServer server, ObjectProvider<MetricsProperties> properties) {
         this.server = server;
         this.properties = properties;
     }
@@ -20,7 +21,7 @@ public class MetricsCommand {
     @Command(command = "start", description = "Serve Prometheus metrics over HTTP until 'metrics stop'.")
     public String start(@Option(longNames = "port", description = "port (default spock.metrics.port, 9464; 0 = any free)")
                         Integer port) {
-        int serving = server.start(port == null ? properties.port() : port);
+        int serving = server.start(port == null ? properties.getObject().port() : port);
         return "serving metrics on " + url(serving);
     }
 

@@ -1,5 +1,6 @@
 package io.spock.metadata.shell;
 
+import io.spock.metadata.app.CliEnvironment;
 import io.spock.metadata.app.ExitCodes;
 import io.spock.metadata.app.RunStatus;
 import io.spock.metadata.render.OutputFormat;
@@ -18,12 +19,16 @@ import java.util.List;
 @Command
 public class MigrateToCommand {
 
+    static final String TARGET_PASSWORD = "SPOCK_TARGET_DB_PASSWORD";
+
     private final Database source;
     private final RunStatus status;
+    private final CliEnvironment environment;
 
-    public MigrateToCommand(Database source, RunStatus status) {
+    public MigrateToCommand(Database source, RunStatus status, CliEnvironment environment) {
         this.source = source;
         this.status = status;
+        this.environment = environment;
     }
 
     @Command(command = "migrate-to", description = "Copy the whole store (tickers, runs, history) into an empty database and verify row counts.")
@@ -37,7 +42,7 @@ public class MigrateToCommand {
             @OptionValues(provider = "formatCompletion") String format) {
         OutputFormat output = OutputFormat.parse(format);
         DatabaseLocation location = DatabaseLocation.parse(target, null);
-        String secret = password != null ? password : System.getenv("SPOCK_TARGET_DB_PASSWORD");
+        String secret = password != null ? password : environment.first(TARGET_PASSWORD).orElse(null);
         List<StoreCopy.TableCount> counts;
         try (Database destination = Database.open(location, user, secret)) {
             counts = StoreCopy.copy(source.dsl(), destination.dsl());

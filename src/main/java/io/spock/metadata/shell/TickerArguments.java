@@ -1,5 +1,6 @@
 package io.spock.metadata.shell;
 
+import io.spock.metadata.app.ListOption;
 import io.spock.metadata.app.UsageException;
 import io.spock.metadata.market.Markets;
 import io.spock.metadata.market.Region;
@@ -30,13 +31,8 @@ public final class TickerArguments {
     /** Parses {@code T1,T2} and checks each ticker is listed; unknown ones are refused with the closest names. */
     public static List<String> parseListed(String list, TickerLookup lookup) {
         Set<String> tickers = new LinkedHashSet<>();
-        for (String part : list.split("[,\\s]+")) {
-            if (!part.isBlank()) {
-                tickers.add(normalise(part));
-            }
-        }
-        if (tickers.isEmpty()) {
-            throw new UsageException("--tickers needs at least one ticker");
+        for (String part : ListOption.items("--tickers", list, "ticker")) {
+            tickers.add(normalise(part));
         }
         for (String ticker : tickers) {
             requireListed(ticker, lookup);

@@ -8,7 +8,9 @@ import io.spock.metadata.app.Messages;
 import io.spock.metadata.app.SpockException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
@@ -16,69 +18,121 @@ import org.jooq.impl.DSL;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
-import java.nio.file.Files;
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.Arrays;
 
-/** The open store: a connection pool, migrated schema and the jOOQ context every query goes through. */
+/**
+ * The open store: a connection pool, a schema brought up to date, and the jOOQ context every query goes through.
+ *
+ * <p>Opening never needs the write lock unless the schema is behind: migrations run only when some are pending, so
+ * read-only commands work while another process holds a long write transaction. Every way opening can fail (a
+ * folder, a missing folder, a non-SQLite or damaged file, a read-only mount, a lock held past the busy timeout, a
+ * wrong PostgreSQL password, an unreachable server) ends as one {@link SpockException} line, exit 1.
+ */
 public final class Database implements AutoCloseable {
 
-    private static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
+    /** How long a SQLite write waits for another process's lock unless {@code SPOCK_DB_BUSY_TIMEOUT} says otherwise. */
+    public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(30);
 
     private final DatabaseLocation location;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final boolean created;
+    private final StoreFailures failures;
 
-    private Database(DatabaseLocation location, HikariDataSource dataSource, boolean created) {
+    private Database(DatabaseLocation location, HikariDataSource dataSource, boolean created,
+                     StoreFailures failures) {
         this.location = location;
         this.dataSource = dataSource;
         this.created = created;
+        this.failures = failures;
         this.dsl = DSL.using(dataSource, location.dialect(), new Settings()
                 .withExecuteLogging(false)
                 .withRenderSchema(false));
     }
 
-    /** Opens (creating when needed) the database and brings its schema up to date. */
+    /** Opens the database with the default busy timeout, see {@link #open(DatabaseLocation, String, String, Duration)}. */
     public static Database open(DatabaseLocation location, String user, String password) {
-        if (location.file() != null && !Files.isDirectory(location.file().getParent())) {
-            throw new SpockException(ExitCodes.ERROR, "cannot open database " + location.display()
-                    + ": directory " + location.file().getParent() + " does not exist");
-        }
-        HikariDataSource pool = pool(location, user, password);
+        return open(location, user, password, DEFAULT_BUSY_TIMEOUT);
+    }
+
+    /**
+     * Opens (creating when needed) the database and brings its schema up to date.
+     *
+     * @param busyTimeout how long a SQLite statement waits for another process's lock before it fails
+     * @throws SpockException (exit 1) with one line naming the database and the reason
+     */
+    public static Database open(DatabaseLocation location, String user, String password, Duration busyTimeout) {
+        StoreFailures failures = new StoreFailures(location, busyTimeout);
+        location.checkFile();
+        HikariDataSource pool = pool(location, user, password, busyTimeout, failures);
         try {
-            MigrateResult result = Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration/" + vendor(location.dialect()))
-                    .loggers("slf4j")
-                    .load()
-                    .migrate();
-            return new Database(location, pool, result.initialSchemaVersion == null);
+            return new Database(location, pool, migrateIfBehind(location, pool, busyTimeout), failures);
         } catch (FlywayException e) {
             pool.close();
-            throw new SpockException(ExitCodes.ERROR, "cannot migrate database " + location.display() + ": "
-                    + Messages.firstLine(e.getMessage()), e);
+            throw failures.describeOpening(e).orElseGet(() -> new SpockException(ExitCodes.ERROR,
+                    "cannot migrate database " + location.display() + ": " + Messages.firstLine(e.getMessage()), e));
         } catch (RuntimeException e) {
             pool.close();
-            throw e;
+            throw e instanceof SpockException ? e : failures.describeOpening(e).orElseThrow(() -> e);
         }
     }
 
-    private static HikariDataSource pool(DatabaseLocation location, String user, String password) {
+    /**
+     * Migrates only when migrations are pending, so that opening an up-to-date store takes no write lock. On SQLite
+     * the check reads through its own connection whose transactions begin DEFERRED: Flyway wraps even its reads in
+     * transactions, and the pool's begin IMMEDIATE, taking the write lock.
+     *
+     * @return true when the database was empty, i.e. this open created the schema
+     */
+    private static boolean migrateIfBehind(DatabaseLocation location, HikariDataSource pool, Duration busyTimeout) {
+        DataSource reader = location.isSqlite() ? sqlite(location, busyTimeout, SQLiteConfig.TransactionMode.DEFERRED)
+                : pool;
+        MigrationInfoService info = flyway(location, reader).info();
+        MigrationInfo future = Arrays.stream(info.applied())
+                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS).findFirst().orElse(null);
+        if (future != null) {
+            throw new SpockException(ExitCodes.ERROR, "database " + location.display() + " has schema version "
+                    + future.getVersion() + ", newer than this program knows: use a newer Spock");
+        }
+        if (info.pending().length == 0) {
+            return false;
+        }
+        return flyway(location, pool).migrate().initialSchemaVersion == null;
+    }
+
+    private static Flyway flyway(DatabaseLocation location, DataSource dataSource) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + vendor(location.dialect()))
+                .loggers("slf4j")
+                .load();
+    }
+
+    private static SQLiteDataSource sqlite(DatabaseLocation location, Duration busyTimeout,
+                                           SQLiteConfig.TransactionMode transactions) {
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        sqlite.setBusyTimeout((int) busyTimeout.toMillis());
+        sqlite.enforceForeignKeys(true);
+        sqlite.setTransactionMode(transactions);
+        SQLiteDataSource source = new SQLiteDataSource(sqlite);
+        source.setUrl(location.jdbcUrl());
+        return source;
+    }
+
+    private static HikariDataSource pool(DatabaseLocation location, String user, String password,
+                                         Duration busyTimeout, StoreFailures failures) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("spock");
         config.setConnectionTimeout(60_000);
         config.setInitializationFailTimeout(1);
         if (location.isSqlite()) {
-            SQLiteConfig sqlite = new SQLiteConfig();
-            sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-            sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
-            sqlite.enforceForeignKeys(true);
             // Transactions take the write lock when they begin: one that read first and wrote later would fail at
             // once (SQLITE_BUSY_SNAPSHOT) when another process had written meanwhile, whatever the busy timeout.
-            sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            SQLiteDataSource source = new SQLiteDataSource(sqlite);
-            source.setUrl(location.jdbcUrl());
-            config.setDataSource(source);
+            config.setDataSource(sqlite(location, busyTimeout, SQLiteConfig.TransactionMode.IMMEDIATE));
             // SQLite has one writer: a single pooled connection serialises writes instead of failing them.
             config.setMaximumPoolSize(1);
         } else {
@@ -95,8 +149,8 @@ public final class Database implements AutoCloseable {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new SpockException(ExitCodes.ERROR, "cannot open database " + location.display() + ": "
-                    + Messages.firstLine(cause.getMessage()), e);
+            throw failures.describeOpening(e).orElseGet(() -> new SpockException(ExitCodes.ERROR, "cannot open database "
+                    + location.display() + ": " + Messages.firstLine(cause.getMessage()), e));
         }
     }
 
@@ -110,6 +164,11 @@ public final class Database implements AutoCloseable {
 
     public DatabaseLocation location() {
         return location;
+    }
+
+    /** Names this store's failures (lock, disk full, lost server) for the error reporter. */
+    public StoreFailures failures() {
+        return failures;
     }
 
     /** True when this open created the schema, i.e. the database was new. */

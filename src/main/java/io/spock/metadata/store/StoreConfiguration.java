@@ -15,7 +15,13 @@ public class StoreConfiguration {
     @Bean(destroyMethod = "close")
     public Database database(SpockProperties properties) {
         DatabaseLocation location = DatabaseLocation.parse(properties.db(), properties.defaultDatabaseFile());
-        return Database.open(location, properties.dbUser(), properties.dbPassword());
+        return Database.open(location, properties.dbUser(), properties.dbPassword(), properties.dbBusyTimeout());
+    }
+
+    /** Names lock timeouts, a full disk or a lost server for the error reporter while commands run. */
+    @Bean
+    public StoreFailures storeFailures(Database database) {
+        return database.failures();
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.spock.metadata.universe;
 
 import io.spock.metadata.app.SpockException;
+import io.spock.metadata.app.ListOption;
 import io.spock.metadata.app.UsageException;
 import io.spock.metadata.kis.KisMasterDownloader;
 import io.spock.metadata.kis.KisMasterReader;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -30,9 +32,15 @@ public final class MasterImportService {
 
     private final MasterImporter importer;
     private final KisMasterReader reader;
-    private final KisMasterDownloader downloader;
+    private final Supplier<KisMasterDownloader> downloader;
 
     public MasterImportService(MasterImporter importer, KisMasterReader reader, KisMasterDownloader downloader) {
+        this(importer, reader, () -> downloader);
+    }
+
+    /** @param downloader built when a download is asked for, so that its settings matter only then */
+    public MasterImportService(MasterImporter importer, KisMasterReader reader,
+                               Supplier<KisMasterDownloader> downloader) {
         this.importer = importer;
         this.reader = reader;
         this.downloader = downloader;
@@ -44,20 +52,20 @@ public final class MasterImportService {
      * @throws UsageException naming the first unknown market
      */
     public static List<Exchange> parseMarkets(String text) {
-        if (text == null || text.isBlank() || text.trim().equalsIgnoreCase("ALL")) {
+        if (text == null) {
             return Markets.exchanges();
         }
         Set<Exchange> chosen = new LinkedHashSet<>();
-        for (String part : text.split("[,\\s]+")) {
+        boolean all = false;
+        for (String part : ListOption.items("--markets", text, "market: " + marketChoices() + " or ALL")) {
             if (part.equalsIgnoreCase("ALL")) {
-                return Markets.exchanges();
-            }
-            if (!part.isBlank()) {
+                all = true;
+            } else {
                 chosen.add(Markets.exchange(part).orElseThrow(() -> new UsageException("unknown market '" + part
                         + "': choose from " + marketChoices() + " or ALL")));
             }
         }
-        return Markets.exchanges().stream().filter(chosen::contains).toList();
+        return all ? Markets.exchanges() : Markets.exchanges().stream().filter(chosen::contains).toList();
     }
 
     static String marketChoices() {
@@ -67,10 +75,11 @@ public final class MasterImportService {
     /** Downloads and imports the master file of each exchange. */
     public List<MasterImportOutcome> download(List<Exchange> markets, boolean dryRun) {
         List<MasterImportOutcome> outcomes = new ArrayList<>();
+        KisMasterDownloader kis = downloader.get();
         for (Exchange exchange : markets) {
-            String url = downloader.urlFor(exchange.code()).toString();
+            String url = kis.urlFor(exchange.code()).toString();
             outcomes.add(attempt(exchange.code(), url, () -> {
-                MasterFile file = downloader.fetch(exchange.code(), reader);
+                MasterFile file = kis.fetch(exchange.code(), reader);
                 requireExchange(file, exchange);
                 return file;
             }, dryRun));

@@ -3,9 +3,9 @@ package io.spock.metadata.universe;
 import io.spock.metadata.kis.KisAccess;
 import io.spock.metadata.kis.KisSettings;
 import io.spock.metadata.app.CliEnvironment;
+import io.spock.metadata.app.Settings;
 import io.spock.metadata.app.SpockProperties;
 import io.spock.metadata.classify.GicsTaxonomy;
-import io.spock.metadata.kis.KisMasterDownloader;
 import io.spock.metadata.kis.KisMasterReader;
 import io.spock.metadata.store.Database;
 import org.jooq.DSLContext;
@@ -25,11 +25,11 @@ public class UniverseConfiguration {
 
     /**
      * Loads the demo universe into a store this start created, unless {@code SPOCK_DEMO=false}. A singleton, so it
-     * runs while the application starts, before any command.
+     * runs while the application starts, before any command; {@code spock.demo} is read only then.
      */
     @Bean
-    public DemoSeed demoSeed(Database database, SpockProperties properties, Clock clock) {
-        if (database.created() && properties.demo()) {
+    public DemoSeed demoSeed(Database database, Settings settings, Clock clock) {
+        if (database.created() && settings.value("spock.demo", Boolean.class, true)) {
             int loaded = DemoUniverse.load(new UniverseWriter(database.dsl(), clock));
             log.info("New database {}: loaded {} demo listings", database.location().display(), loaded);
             return new DemoSeed(loaded);
@@ -42,9 +42,8 @@ public class UniverseConfiguration {
     }
 
     @Bean
-    public MasterImportService masterImportService(DSLContext dsl, Clock clock, KisSettings kis) {
-        return new MasterImportService(new MasterImporter(dsl, clock), new KisMasterReader(),
-                new KisMasterDownloader(kis.masterUrl()));
+    public MasterImportService masterImportService(DSLContext dsl, Clock clock, KisAccess kis) {
+        return new MasterImportService(new MasterImporter(dsl, clock), new KisMasterReader(), kis::downloader);
     }
 
     @Bean
@@ -58,7 +57,8 @@ public class UniverseConfiguration {
     }
 
     @Bean
-    public KisAccess kisAccess(CliEnvironment environment, SpockProperties properties, KisSettings kis) {
-        return new KisAccess(environment.variables(), properties.home(), kis);
+    public KisAccess kisAccess(CliEnvironment environment, SpockProperties properties, Settings settings) {
+        return new KisAccess(environment.variables(), properties.home(),
+                () -> settings.bind(KisSettings.PREFIX, KisSettings.class));
     }
 }

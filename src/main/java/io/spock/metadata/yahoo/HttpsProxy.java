@@ -1,5 +1,8 @@
 package io.spock.metadata.yahoo;
 
+import io.spock.metadata.app.InvalidSettingException;
+import io.spock.metadata.app.Masking;
+
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -13,6 +16,9 @@ import java.util.Optional;
  */
 final class HttpsProxy {
 
+    static final String VARIABLE = "HTTPS_PROXY";
+    private static final String EXPECTED = "a proxy address such as http://proxy:3128";
+
     private HttpsProxy() {
     }
 
@@ -20,16 +26,17 @@ final class HttpsProxy {
         return value.map(HttpsProxy::address).map(ProxySelector::of);
     }
 
+    /** @throws InvalidSettingException (exit 2) naming {@code HTTPS_PROXY} when the value is no proxy address */
     static InetSocketAddress address(String value) {
         String withScheme = value.contains("://") ? value : "http://" + value;
         URI uri;
         try {
             uri = new URI(withScheme);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("HTTPS_PROXY is not a valid proxy address");
+            throw new InvalidSettingException(VARIABLE, Masking.url(withScheme), EXPECTED);
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("HTTPS_PROXY has no host");
+            throw new InvalidSettingException(VARIABLE, Masking.url(withScheme), EXPECTED);
         }
         int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
         return InetSocketAddress.createUnresolved(uri.getHost(), port);

@@ -2,6 +2,8 @@ package io.spock.metadata.yahoo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spock.metadata.app.Messages;
+import io.spock.metadata.http.BoundedExchange;
+import io.spock.metadata.http.ExchangeLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +30,11 @@ import java.util.Objects;
  * {@code /v10/finance/quoteSummary/{symbol}?modules=assetProfile,quoteType&formatted=false&crumb=…}.
  *
  * <p>The crumb is cached and shared by all threads. A 401 (Invalid Crumb / Invalid Cookie) drops cookie and crumb,
- * fetches both again and repeats the request once. Every failure becomes a {@link YahooLookup} case; this class
- * never retries anything else — that is {@link YahooProfileService}'s job. Cookies and crumbs are never logged.
+ * fetches both again and repeats the request once. Every exchange has a deadline, body included
+ * ({@code spock.yahoo.request-timeout}), and a body cap ({@link YahooSettings#MAX_BODY_BYTES}): a server that stalls
+ * after the headers or trickles the body is a transient failure, not a hang. Every failure becomes a
+ * {@link YahooLookup} case; this class never retries anything else — that is {@link YahooProfileService}'s job.
+ * Cookies and crumbs are never logged.
  */
 public final class YahooFinanceClient implements YahooClient {
 
@@ -45,7 +50,7 @@ public final class YahooFinanceClient implements YahooClient {
     private final YahooRequestListener listener;
     private final Clock clock;
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient http;
+    private final BoundedExchange http;
     private final QuoteSummaryParser parser = new QuoteSummaryParser(new ObjectMapper());
     private final String queryBase;
 
@@ -67,8 +72,9 @@ public final class YahooFinanceClient implements YahooClient {
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .cookieHandler(cookies);
-        HttpsProxy.selector(settings.httpsProxy()).ifPresent(builder::proxy);
-        this.http = builder.build();
+        HttpsProxy.selector(settings.proxy()).ifPresent(builder::proxy);
+        this.http = BoundedExchange.of(builder.build(),
+                new ExchangeLimits(settings.requestTimeout(), YahooSettings.MAX_BODY_BYTES));
     }
 
     @Override

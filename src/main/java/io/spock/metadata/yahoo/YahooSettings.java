@@ -1,198 +1,261 @@
 package io.spock.metadata.yahoo;
 
+import io.spock.metadata.app.InvalidSettingException;
+import io.spock.metadata.app.Settings;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything the Yahoo Finance client and its resilience layer can be tuned with.
+ * Everything the Yahoo Finance client and its resilience layer can be tuned with: one immutable, checked object,
+ * bound once from the {@code spock.yahoo.*} settings ({@code SPOCK_YAHOO_URL}, {@code SPOCK_YAHOO_RATE}, …; the
+ * defaults are the {@code @DefaultValue}s below and nowhere else). A value out of range is an
+ * {@link InvalidSettingException} naming the setting. Tests change values with {@link #builder()}.
  *
- * <p>{@link #defaults()} gives production values; the {@code with…} methods return modified copies so tests
- * can point the client at a loopback server and shrink every delay to milliseconds.
- *
- * @param queryBaseUrl      base of the JSON API; the crumb comes from {@code {queryBaseUrl}/v1/test/getcrumb}
+ * @param queryBaseUrl      {@code spock.yahoo.url}: base of the JSON API; the crumb comes from
+ *                          {@code {url}/v1/test/getcrumb}
  * @param cookieUrl         page that only serves to set the Yahoo session cookie (status and body ignored)
- * @param requestsPerSecond sustained request rate shared by all callers of one service
+ * @param requestsPerSecond {@code spock.yahoo.rate}: sustained request rate shared by all callers of one service
  * @param burst             how many requests may start back to back before the rate applies
- * @param userAgent         sent on every request; Yahoo answers non-browser agents with 429 more readily
+ * @param userAgent         sent on every request; Yahoo answers non-browser agents with 429 more readily; blank means
+ *                          the default
  * @param connectTimeout    TCP/TLS connect timeout
- * @param requestTimeout    whole-response timeout of one HTTP request
+ * @param requestTimeout    deadline of one whole HTTP exchange, body included
  * @param maxInFlight       upper bound on HTTP lookups running at the same time
- * @param httpsProxy        value of {@code HTTPS_PROXY} when set, e.g. {@code http://proxy:3128}
+ * @param httpsProxy        the {@code HTTPS_PROXY} value, e.g. {@code http://proxy:3128}, or null for none
  * @param retry             retry policy for transient and rate-limited outcomes
  * @param breaker           circuit breaker thresholds
  * @param cache             cache of final answers
  */
 public record YahooSettings(
-        URI queryBaseUrl,
-        URI cookieUrl,
-        double requestsPerSecond,
-        int burst,
-        String userAgent,
-        Duration connectTimeout,
-        Duration requestTimeout,
-        int maxInFlight,
-        Optional<String> httpsProxy,
-        Retry retry,
-        Breaker breaker,
-        Cache cache) {
+        @Name("url") @DefaultValue("https://query2.finance.yahoo.com") URI queryBaseUrl,
+        @DefaultValue("https://fc.yahoo.com") URI cookieUrl,
+        @Name("rate") @DefaultValue("1.0") double requestsPerSecond,
+        @DefaultValue("1") int burst,
+        @DefaultValue(YahooSettings.DEFAULT_USER_AGENT) String userAgent,
+        @DefaultValue("10s") Duration connectTimeout,
+        @DefaultValue("20s") Duration requestTimeout,
+        @DefaultValue("8") int maxInFlight,
+        String httpsProxy,
+        @DefaultValue Retry retry,
+        @DefaultValue Breaker breaker,
+        @DefaultValue Cache cache) {
 
-    public static final URI DEFAULT_QUERY_BASE_URL = URI.create("https://query2.finance.yahoo.com");
-    public static final URI DEFAULT_COOKIE_URL = URI.create("https://fc.yahoo.com");
+    public static final String PREFIX = "spock.yahoo";
     public static final String DEFAULT_USER_AGENT =
             "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
                     + "Chrome/131.0.0.0 Safari/537.36";
+    /** A quoteSummary answer is a few kilobytes; anything near this is not one. */
+    public static final long MAX_BODY_BYTES = 1 << 20;
+
+    private static final String NOT_SET = "null";
 
     public YahooSettings {
-        Objects.requireNonNull(queryBaseUrl, "queryBaseUrl");
-        Objects.requireNonNull(cookieUrl, "cookieUrl");
-        Objects.requireNonNull(userAgent, "userAgent");
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Objects.requireNonNull(requestTimeout, "requestTimeout");
-        Objects.requireNonNull(httpsProxy, "httpsProxy");
+        Settings.httpUrl(PREFIX + ".url", queryBaseUrl);
+        Settings.httpUrl(PREFIX + ".cookie-url", cookieUrl);
+        InvalidSettingException.check(requestsPerSecond > 0 && Double.isFinite(requestsPerSecond), PREFIX + ".rate",
+                requestsPerSecond, "a number of requests per second above 0");
+        InvalidSettingException.check(burst >= 1, PREFIX + ".burst", burst, "a whole number of 1 or more");
+        userAgent = userAgent == null || userAgent.isBlank() ? DEFAULT_USER_AGENT : userAgent.strip();
+        positive(PREFIX + ".connect-timeout", connectTimeout);
+        positive(PREFIX + ".request-timeout", requestTimeout);
+        InvalidSettingException.check(maxInFlight >= 1, PREFIX + ".max-in-flight", maxInFlight,
+                "a whole number of 1 or more");
+        httpsProxy = httpsProxy == null || httpsProxy.isBlank() ? null : httpsProxy.strip();
+        if (httpsProxy != null) {
+            HttpsProxy.address(httpsProxy);
+        }
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(breaker, "breaker");
         Objects.requireNonNull(cache, "cache");
-        if (!(requestsPerSecond > 0)) {
-            throw new IllegalArgumentException("requestsPerSecond must be > 0, was " + requestsPerSecond);
-        }
-        if (burst < 1) {
-            throw new IllegalArgumentException("burst must be >= 1, was " + burst);
-        }
-        if (maxInFlight < 1) {
-            throw new IllegalArgumentException("maxInFlight must be >= 1, was " + maxInFlight);
-        }
     }
 
     /** Production defaults: 1 request/s, burst 1, 8 in flight, 3 attempts 5 s → 20 s, breaker 5 / 60 s, cache 24 h. */
     public static YahooSettings defaults() {
-        return new YahooSettings(
-                DEFAULT_QUERY_BASE_URL,
-                DEFAULT_COOKIE_URL,
-                1.0,
-                1,
-                DEFAULT_USER_AGENT,
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(20),
-                8,
-                Optional.empty(),
-                Retry.defaults(),
-                Breaker.defaults(),
-                Cache.defaults());
+        return Settings.none().bind(PREFIX, YahooSettings.class);
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return defaults().toBuilder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The proxy, if one is set. */
+    public Optional<String> proxy() {
+        return Optional.ofNullable(httpsProxy);
+    }
+
+    private static void positive(String setting, Duration value) {
+        InvalidSettingException.check(value != null && !value.isNegative() && !value.isZero(), setting,
+                value == null ? NOT_SET : value, "a duration above 0, such as 500ms or 10s");
     }
 
     /**
-     * Retry of transient and rate-limited outcomes.
+     * Retry of transient and rate-limited outcomes ({@code spock.yahoo.retry.*}).
      *
      * @param maxAttempts   total attempts per lookup, the first one included
      * @param initialDelay  delay before the first retry; doubles on each further retry
      * @param maxDelay      cap of the doubling
-     * @param jitterFactor  each backoff delay is moved randomly by up to this fraction (0 = none)
+     * @param jitterFactor  {@code jitter}: each backoff delay is moved randomly by up to this fraction (0 = none)
      * @param maxRetryAfter a {@code Retry-After} longer than this is not waited for: the lookup is deferred instead
      */
-    public record Retry(int maxAttempts, Duration initialDelay, Duration maxDelay, double jitterFactor,
-                        Duration maxRetryAfter) {
+    public record Retry(@DefaultValue("3") int maxAttempts, @DefaultValue("5s") Duration initialDelay,
+                        @DefaultValue("20s") Duration maxDelay, @Name("jitter") @DefaultValue("0.2") double jitterFactor,
+                        @DefaultValue("60s") Duration maxRetryAfter) {
         public Retry {
-            Objects.requireNonNull(initialDelay, "initialDelay");
-            Objects.requireNonNull(maxDelay, "maxDelay");
-            Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
-            if (maxAttempts < 1) {
-                throw new IllegalArgumentException("maxAttempts must be >= 1, was " + maxAttempts);
-            }
-            if (jitterFactor < 0 || jitterFactor >= 1) {
-                throw new IllegalArgumentException("jitterFactor must be in [0, 1), was " + jitterFactor);
-            }
-            if (maxDelay.compareTo(initialDelay) < 0) {
-                throw new IllegalArgumentException("maxDelay must not be shorter than initialDelay");
-            }
+            InvalidSettingException.check(maxAttempts >= 1, PREFIX + ".retry.max-attempts", maxAttempts,
+                    "a whole number of 1 or more");
+            positive(PREFIX + ".retry.initial-delay", initialDelay);
+            positive(PREFIX + ".retry.max-delay", maxDelay);
+            positive(PREFIX + ".retry.max-retry-after", maxRetryAfter);
+            InvalidSettingException.check(jitterFactor >= 0 && jitterFactor < 1, PREFIX + ".retry.jitter",
+                    jitterFactor, "a fraction from 0 up to (not including) 1");
+            InvalidSettingException.check(maxDelay.compareTo(initialDelay) >= 0, PREFIX + ".retry.max-delay",
+                    maxDelay, "a duration no shorter than spock.yahoo.retry.initial-delay");
         }
 
         public static Retry defaults() {
-            return new Retry(3, Duration.ofSeconds(5), Duration.ofSeconds(20), 0.2, Duration.ofSeconds(60));
+            return YahooSettings.defaults().retry();
         }
     }
 
     /**
-     * @param failureThreshold consecutive failed HTTP lookups that open the circuit
+     * The circuit breaker ({@code spock.yahoo.breaker.*}).
+     *
+     * @param failureThreshold {@code failures}: consecutive failed HTTP lookups that open the circuit
      * @param delay            how long the circuit stays open before one trial lookup is let through
      */
-    public record Breaker(int failureThreshold, Duration delay) {
+    public record Breaker(@Name("failures") @DefaultValue("5") int failureThreshold,
+                          @DefaultValue("60s") Duration delay) {
         public Breaker {
-            Objects.requireNonNull(delay, "delay");
-            if (failureThreshold < 1) {
-                throw new IllegalArgumentException("failureThreshold must be >= 1, was " + failureThreshold);
-            }
+            InvalidSettingException.check(failureThreshold >= 1, PREFIX + ".breaker.failures", failureThreshold,
+                    "a whole number of 1 or more");
+            positive(PREFIX + ".breaker.delay", delay);
         }
 
         public static Breaker defaults() {
-            return new Breaker(5, Duration.ofSeconds(60));
+            return YahooSettings.defaults().breaker();
         }
     }
 
-    /** Cache of final answers (found, no sector, not found) per symbol. */
-    public record Cache(Duration ttl, long maxEntries) {
+    /** Cache of final answers (found, no sector, not found) per symbol ({@code spock.yahoo.cache.*}). */
+    public record Cache(@DefaultValue("24h") Duration ttl, @DefaultValue("20000") long maxEntries) {
         public Cache {
-            Objects.requireNonNull(ttl, "ttl");
-            if (maxEntries < 0) {
-                throw new IllegalArgumentException("maxEntries must be >= 0, was " + maxEntries);
-            }
+            positive(PREFIX + ".cache.ttl", ttl);
+            InvalidSettingException.check(maxEntries >= 0, PREFIX + ".cache.max-entries", maxEntries,
+                    "a whole number of 0 or more");
         }
 
         public static Cache defaults() {
-            return new Cache(Duration.ofHours(24), 20_000);
+            return YahooSettings.defaults().cache();
         }
     }
 
-    public YahooSettings withQueryBaseUrl(URI value) {
-        return new YahooSettings(value, cookieUrl, requestsPerSecond, burst, userAgent, connectTimeout,
-                requestTimeout, maxInFlight, httpsProxy, retry, breaker, cache);
-    }
+    /** Changes some values of a settings object; {@link #build()} checks them all again. */
+    public static final class Builder {
+        private URI queryBaseUrl;
+        private URI cookieUrl;
+        private double requestsPerSecond;
+        private int burst;
+        private String userAgent;
+        private Duration connectTimeout;
+        private Duration requestTimeout;
+        private int maxInFlight;
+        private String httpsProxy;
+        private Retry retry;
+        private Breaker breaker;
+        private Cache cache;
 
-    public YahooSettings withCookieUrl(URI value) {
-        return new YahooSettings(queryBaseUrl, value, requestsPerSecond, burst, userAgent, connectTimeout,
-                requestTimeout, maxInFlight, httpsProxy, retry, breaker, cache);
-    }
+        private Builder(YahooSettings from) {
+            queryBaseUrl = from.queryBaseUrl;
+            cookieUrl = from.cookieUrl;
+            requestsPerSecond = from.requestsPerSecond;
+            burst = from.burst;
+            userAgent = from.userAgent;
+            connectTimeout = from.connectTimeout;
+            requestTimeout = from.requestTimeout;
+            maxInFlight = from.maxInFlight;
+            httpsProxy = from.httpsProxy;
+            retry = from.retry;
+            breaker = from.breaker;
+            cache = from.cache;
+        }
 
-    public YahooSettings withRate(double perSecond, int burstSize) {
-        return new YahooSettings(queryBaseUrl, cookieUrl, perSecond, burstSize, userAgent, connectTimeout,
-                requestTimeout, maxInFlight, httpsProxy, retry, breaker, cache);
-    }
+        /** The query host and the cookie URL of one server (a WireMock stub): {@code base} and {@code base/cookie}. */
+        public Builder server(String base) {
+            return queryBaseUrl(URI.create(base)).cookieUrl(URI.create(base + "/cookie"));
+        }
 
-    public YahooSettings withUserAgent(String value) {
-        return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, value, connectTimeout,
-                requestTimeout, maxInFlight, httpsProxy, retry, breaker, cache);
-    }
+        public Builder queryBaseUrl(URI value) {
+            queryBaseUrl = value;
+            return this;
+        }
 
-    public YahooSettings withTimeouts(Duration connect, Duration request) {
-        return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, userAgent, connect,
-                request, maxInFlight, httpsProxy, retry, breaker, cache);
-    }
+        public Builder cookieUrl(URI value) {
+            cookieUrl = value;
+            return this;
+        }
 
-    public YahooSettings withMaxInFlight(int value) {
-        return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, userAgent, connectTimeout,
-                requestTimeout, value, httpsProxy, retry, breaker, cache);
-    }
+        public Builder rate(double perSecond, int burstSize) {
+            requestsPerSecond = perSecond;
+            burst = burstSize;
+            return this;
+        }
 
-    /** @param environmentValue the value of {@code HTTPS_PROXY} as read by the caller; blank or null means none */
-    public YahooSettings withHttpsProxy(String environmentValue) {
-        Optional<String> value = Optional.ofNullable(environmentValue).map(String::strip).filter(s -> !s.isEmpty());
-        return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, userAgent, connectTimeout,
-                requestTimeout, maxInFlight, value, retry, breaker, cache);
-    }
+        public Builder userAgent(String value) {
+            userAgent = value;
+            return this;
+        }
 
-    public YahooSettings withRetry(Retry value) {
-        return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, userAgent, connectTimeout,
-                requestTimeout, maxInFlight, httpsProxy, value, breaker, cache);
-    }
+        public Builder timeouts(Duration connect, Duration request) {
+            connectTimeout = connect;
+            requestTimeout = request;
+            return this;
+        }
 
-    public YahooSettings withBreaker(Breaker value) {
-        return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, userAgent, connectTimeout,
-                requestTimeout, maxInFlight, httpsProxy, retry, value, cache);
-    }
+        public Builder maxInFlight(int value) {
+            maxInFlight = value;
+            return this;
+        }
 
-    public YahooSettings withCache(Cache value) {
-        return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, userAgent, connectTimeout,
-                requestTimeout, maxInFlight, httpsProxy, retry, breaker, value);
+        /** @param value an {@code HTTPS_PROXY} value; blank or null means none */
+        public Builder httpsProxy(String value) {
+            httpsProxy = value;
+            return this;
+        }
+
+        public Builder retry(Retry value) {
+            retry = value;
+            return this;
+        }
+
+        /** Retries without jitter, keeping the longest {@code Retry-After} waited for. */
+        public Builder retry(int maxAttempts, Duration initialDelay, Duration maxDelay) {
+            retry = new Retry(maxAttempts, initialDelay, maxDelay, 0.0, retry.maxRetryAfter());
+            return this;
+        }
+
+        public Builder breaker(Breaker value) {
+            breaker = value;
+            return this;
+        }
+
+        public Builder cache(Cache value) {
+            cache = value;
+            return this;
+        }
+
+        public YahooSettings build() {
+            return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, userAgent, connectTimeout,
+                    requestTimeout, maxInFlight, httpsProxy, retry, breaker, cache);
+        }
     }
 }

@@ -81,13 +81,12 @@ class EnrichmentServiceTest {
     }
 
     private YahooSettings settings() {
-        return YahooSettings.defaults()
-                .withQueryBaseUrl(URI.create(wireMock.baseUrl()))
-                .withCookieUrl(URI.create(wireMock.baseUrl() + "/cookie"))
-                .withRate(1000, 10)
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2))
-                .withRetry(new YahooSettings.Retry(3, Duration.ofMillis(1), Duration.ofMillis(4), 0.0,
-                        Duration.ofSeconds(5)));
+        return YahooSettings.builder()
+                .server(wireMock.baseUrl())
+                .rate(1000, 10)
+                .timeouts(Duration.ofSeconds(1), Duration.ofSeconds(2))
+                .retry(3, Duration.ofMillis(1), Duration.ofMillis(4))
+                .build();
     }
 
     private static EnrichRequest request(Set<Region> regions, EnrichMode mode, boolean dryRun) {
@@ -169,8 +168,7 @@ class EnrichmentServiceTest {
     @Test
     void unreachableYahooDefersTheRestWithTheReasonAndKeepsKisAnswers() {
         TestStore.add(db, listing("NYS", "XOM", "010"), listing("NAS", "AAPL", "000"), listing("NAS", "MSFT", "000"));
-        YahooSettings unreachable = settings().withQueryBaseUrl(URI.create("http://127.0.0.1:1"))
-                .withCookieUrl(URI.create("http://127.0.0.1:1/cookie"));
+        YahooSettings unreachable = settings().toBuilder().server("http://127.0.0.1:1").build();
 
         EnrichReport report = service(unreachable).run(request(EnumSet.of(Region.US), EnrichMode.INCREMENTAL, false),
                 ProgressListener.NONE);

@@ -18,13 +18,12 @@ public final class TestPipeline {
     }
 
     public static YahooSettings yahooSettings(String baseUrl, double rate) {
-        return YahooSettings.defaults()
-                .withQueryBaseUrl(URI.create(baseUrl))
-                .withCookieUrl(URI.create(baseUrl + "/cookie"))
-                .withRate(rate, 1)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
-                .withRetry(new YahooSettings.Retry(3, Duration.ofMillis(1), Duration.ofMillis(4), 0.0,
-                        Duration.ofSeconds(5)));
+        return YahooSettings.builder()
+                .server(baseUrl)
+                .rate(rate, 1)
+                .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
+                .retry(3, Duration.ofMillis(1), Duration.ofMillis(4))
+                .build();
     }
 
     public static EnrichmentService service(Database db, YahooSettings settings, YahooRequestListener listener,

@@ -9,6 +9,7 @@ import io.spock.metadata.app.SpockException;
 import io.spock.metadata.app.UsageException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,13 +60,13 @@ class KisApiClientTest {
     void setUp() {
         tokenStore = new KisTokenStore(URI.create(kis.baseUrl()), dir.resolve("token.json"),
                 HttpClient.newHttpClient(), new MutableClock(Instant.parse("2025-10-17T00:00:00Z")),
-                KisTokenStore.DEFAULT_RENEWAL_MARGIN);
+                KisTokenStore.DEFAULT_RENEWAL_MARGIN, Duration.ofSeconds(5));
         kis.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(KisStubs.token("tok-1")));
     }
 
     private KisApiClient client(double callsPerSecond) {
         return new KisApiClient(URI.create(kis.baseUrl()), CREDENTIALS, tokenStore, callsPerSecond, time, PAUSE, 3,
-                HttpClient.newHttpClient());
+                HttpClient.newHttpClient(), Duration.ofSeconds(5));
     }
 
     private static MappingBuilder detail() {
@@ -181,6 +182,45 @@ class KisApiClientTest {
                 .isInstanceOf(SpockException.class)
                 .hasMessage("KIS price detail for NAS AAPL failed: OPSQ0002 없는 서비스 코드 입니다 "
                         + "(token ****, appsecret ****)");
+    }
+
+    @Test
+    void anEchoedSecretLongerThanTheCutIsMaskedBeforeTheCut() {
+        String longSecret = "S".repeat(60) + "e".repeat(60) + "C".repeat(60);
+        KisCredentials credentials = new KisCredentials(KEY, longSecret, KisAccountType.REAL);
+        kis.stubFor(detail().willReturn(json(200, """
+                {"rt_cd":"1","msg_cd":"EGW00105","msg1":"유효하지 않은 AppSecret입니다: %s"}""".formatted(longSecret))));
+        KisApiClient client = new KisApiClient(URI.create(kis.baseUrl()), credentials, tokenStore, 20, time, PAUSE, 3,
+                HttpClient.newHttpClient(), Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> client.priceDetailSector("NAS", "AAPL"))
+                .isInstanceOf(SpockException.class)
+                .hasMessage("KIS price detail for NAS AAPL failed: EGW00105 유효하지 않은 AppSecret입니다: ****")
+                .message().doesNotContain("SSSS", "eeee", "CCCC");
+    }
+
+    @Test
+    @Timeout(30)
+    void anAnswerThatStallsAfterItsHeadersEndsAtTheDeadlineAsOneLine() {
+        kis.stubFor(detail().willReturn(json(200, APPLE_DETAIL).withChunkedDribbleDelay(2, 300_000)));
+        KisApiClient client = new KisApiClient(URI.create(kis.baseUrl()), CREDENTIALS, tokenStore, 20, time, PAUSE, 3,
+                HttpClient.newHttpClient(), Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> client.priceDetailSector("NAS", "AAPL"))
+                .isInstanceOfSatisfying(SpockException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.ERROR))
+                .hasMessage("KIS price detail for NAS AAPL failed: no complete response within 1 s ("
+                        + kis.baseUrl() + ") (localhost)");
+    }
+
+    @Test
+    void aRedirectIsRefusedWithoutSendingTheCredentialsAnywhere() {
+        kis.stubFor(detail().willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(307)
+                .withHeader("Location", "https://collector.example/steal")));
+
+        assertThatThrownBy(() -> client(20).priceDetailSector("NAS", "AAPL"))
+                .isInstanceOf(SpockException.class)
+                .hasMessage("KIS price detail for NAS AAPL failed: redirected (HTTP 307) from " + kis.baseUrl()
+                        + " to https://collector.example: not followed, the request carries credentials (localhost)");
     }
 
     @Test

@@ -6,11 +6,14 @@ import io.spock.metadata.app.ExitCodes;
 import io.spock.metadata.app.SpockException;
 import io.spock.metadata.app.UsageException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -90,6 +93,21 @@ class KisMasterDownloaderTest {
         assertThatThrownBy(() -> downloader().download("NAS")).isInstanceOf(SpockException.class)
                 .hasMessageStartingWith("KIS master download failed: GET " + url(NAS_PATH) + ": ")
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    @Timeout(30)
+    void aDownloadThatStallsAfterItsHeadersEndsAtTheDeadline() {
+        kis.stubFor(get(urlEqualTo(NAS_PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/zip").withBody(new byte[4_096])
+                .withChunkedDribbleDelay(4, 300_000)));
+        KisMasterDownloader impatient = new KisMasterDownloader(URI.create(kis.baseUrl() + "/common/master"),
+                HttpClient.newHttpClient(), Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> impatient.download("NAS"))
+                .isInstanceOfSatisfying(SpockException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.ERROR))
+                .hasMessage("KIS master download failed: GET " + url(NAS_PATH) + ": no complete response within 1 s ("
+                        + kis.baseUrl() + ")");
     }
 
     @Test

@@ -44,7 +44,7 @@ class KisTokenStoreTest {
 
     private KisTokenStore store(Path cacheFile) {
         return new KisTokenStore(URI.create(kis.baseUrl()), cacheFile, HttpClient.newHttpClient(), clock,
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10), Duration.ofSeconds(5));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.spock.metadata.market;
 
+import io.spock.metadata.app.UsageException;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -56,8 +58,16 @@ class MarketsTest {
     void regionListsParseCaseInsensitivelyWithAll() {
         assertThat(Markets.parseRegions("us, cn")).containsExactly(Region.US, Region.CN);
         assertThat(Markets.parseRegions("ALL")).isEqualTo(EnumSet.allOf(Region.class));
-        assertThat(Markets.parseRegions("")).isEqualTo(EnumSet.allOf(Region.class));
+        assertThat(Markets.parseRegions(null)).isEqualTo(EnumSet.allOf(Region.class));
         assertThat(Markets.regionChoices()).isEqualTo(List.of("US", "CN", "HK", "JP", "VN", "ALL"));
+    }
+
+    @Test
+    void aListThatNamesNoRegionIsBadInputNotAllRegions() {
+        for (String empty : new String[] {"", " ", ",", " , ,"}) {
+            assertThatThrownBy(() -> Markets.parseRegions(empty)).isInstanceOf(UsageException.class)
+                    .hasMessage("--regions names nothing: give at least one region: US, CN, HK, JP, VN or ALL");
+        }
     }
 
     @Test

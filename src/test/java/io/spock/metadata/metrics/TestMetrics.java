@@ -25,7 +25,7 @@ final class TestMetrics {
                                       String instance, Duration pushTimeout, MetricsServer server) {
         return new MetricsPublisher(registry, new EnrichmentMetrics(registry), new LastRunMetrics(registry, clock),
                 new CoverageMetrics(registry, new StatusQuery(db.dsl()), new ReviewQuery(db.dsl()), clock),
-                new MetricsProperties("127.0.0.1", 9464, pushgateway, instance, pushTimeout), server);
+                () -> new MetricsProperties("127.0.0.1", 9464, pushgateway, instance, pushTimeout), server);
     }
 
     static MetricsPublisher publisher(PrometheusRegistry registry, Database db, Clock clock) {

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Bad input across every command: each case must give one error line, the documented exit status, no stack
- * trace, and leave the database exactly as it was.
+ * trace, and leave the database exactly as it was (an empty list option records no empty run).
  */
 class BadInputCatalogTest {
 
@@ -59,6 +59,7 @@ class BadInputCatalogTest {
             case "{malformedCsv}" -> home.resolve("bad.csv").toString();
             case "{existingFile}" -> home.resolve("existing.csv").toString();
             case "{freshFile}" -> home.resolve("fresh.csv").toString();
+            case "{directory}" -> home.toString();
             default -> a;
         }).toArray(String[]::new);
     }
@@ -128,7 +129,19 @@ class BadInputCatalogTest {
                 bad(usage, "export-csv", "/nonexistent-dir/out.csv"),
                 bad(usage, "export-csv", "{freshFile}", "--regions", "MOON"),
                 bad(usage, "kis-codes", "--exchange", "NAS"),
-                bad(usage, "kis-codes", "--exchange", "XYZ"));
+                bad(usage, "kis-codes", "--exchange", "XYZ"),
+                // issue 15: a list option that names nothing is bad input, never a run on nothing
+                bad(usage, "enrich", "--regions", ","),
+                bad(usage, "enrich", "--regions", " , "),
+                bad(usage, "enrich", "--tickers", " ,, "),
+                bad(usage, "status", "--regions", ","),
+                bad(usage, "coverage-report", "--regions", ",,"),
+                bad(usage, "export-csv", "{freshFile}", "--regions", ","),
+                bad(usage, "import-master", "--markets", ","),
+                // issue 15: a directory as the output is bad input (exit 2), not a write failure
+                bad(usage, "export-csv", "{directory}", "--force"),
+                bad(usage, "coverage-report", "--output", "{directory}", "--force"),
+                bad(usage, "enrich", "--regions", "US", "--report", "{directory}"));
     }
 
     private static Arguments bad(int exitCode, String... args) {

@@ -20,6 +20,7 @@ import io.spock.metadata.yahoo.YahooSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,8 +49,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One pipeline run per Yahoo fault: each ends with the ticker classified or recorded with its reason, and
- * never more HTTP attempts than the retry policy allows.
+ * never more HTTP attempts than the retry policy allows. None may hang: the stalling stubs stall for minutes, far past
+ * the timeout that fails the test.
  */
+@Timeout(120)
 class YahooFaultMatrixTest {
 
     private static final int MAX_ATTEMPTS = 3;
@@ -99,6 +102,15 @@ class YahooFaultMatrixTest {
                         .withBody("{\"quoteSummary\":{\"result\":[{"), "FAILED", MAX_ATTEMPTS),
                 Arguments.of("read timeout", aResponse().withStatus(200).withFixedDelay(1_500)
                         .withHeader("Content-Type", json).withBody("{}"), "FAILED", MAX_ATTEMPTS),
+                Arguments.of("headers, then the body stalls", aResponse().withStatus(200)
+                        .withHeader("Content-Type", json).withBody("{\"quoteSummary\":{\"result\":[]}}")
+                        .withChunkedDribbleDelay(2, 300_000), "FAILED", MAX_ATTEMPTS),
+                Arguments.of("body trickling a byte a second", aResponse().withStatus(200)
+                        .withHeader("Content-Type", json).withBody(" ".repeat(240) + "{}")
+                        .withChunkedDribbleDelay(242, 242_000), "FAILED", MAX_ATTEMPTS),
+                Arguments.of("body larger than the cap", aResponse().withStatus(200)
+                        .withHeader("Content-Type", json).withBody(" ".repeat(2 << 20) + "{}"), "FAILED",
+                        MAX_ATTEMPTS),
                 Arguments.of("401 Invalid Crumb", YahooStub.json(401,
                         "{\"finance\":{\"result\":null,\"error\":{\"code\":\"Unauthorized\","
                                 + "\"description\":\"Invalid Crumb\"}}}"), "FAILED", 2),
@@ -115,7 +127,7 @@ class YahooFaultMatrixTest {
         yahoo.answer("AAPL", response);
         TestStore.add(db, listing("NAS", "AAPL", "000"));
 
-        EnrichReport report = service(settings()).run(request(), ProgressListener.NONE);
+        EnrichReport report = service(settings().build()).run(request(), ProgressListener.NONE);
 
         TickersRecord aapl = db.dsl().fetchOne(TICKERS, TICKERS.TICKER.eq("AAPL"));
         assertThat(aapl.getStatus()).isEqualTo(status);
@@ -131,7 +143,7 @@ class YahooFaultMatrixTest {
                 .willReturn(aResponse().withStatus(200).withBody("Too Many Requests")));
         TestStore.add(db, listing("NAS", "AAPL", "000"));
 
-        service(settings()).run(request(), ProgressListener.NONE);
+        service(settings().build()).run(request(), ProgressListener.NONE);
 
         TickersRecord aapl = db.dsl().fetchOne(TICKERS, TICKERS.TICKER.eq("AAPL"));
         assertThat(aapl.getStatus()).isEqualTo("DEFERRED");
@@ -143,8 +155,8 @@ class YahooFaultMatrixTest {
         wireMock.stubFor(get(urlPathMatching("/v10/finance/quoteSummary/.*")).atPriority(1)
                 .willReturn(aResponse().withStatus(503)));
         IntStream.range(0, 30).forEach(i -> TestStore.add(db, listing("NAS", "Z" + i, "000")));
-        YahooSettings oneAttempt = settings().withRetry(new YahooSettings.Retry(1, Duration.ofMillis(1),
-                Duration.ofMillis(1), 0.0, Duration.ofSeconds(1))).withMaxInFlight(1);
+        YahooSettings oneAttempt = settings().retry(1, Duration.ofMillis(1), Duration.ofMillis(1)).maxInFlight(1)
+                .build();
 
         EnrichReport report = service(oneAttempt).run(request(), ProgressListener.NONE);
 
@@ -156,14 +168,13 @@ class YahooFaultMatrixTest {
         assertThat(db.dsl().fetchCount(TICKERS, TICKERS.LAST_ERROR.contains("circuit open"))).isEqualTo(30 - requests);
     }
 
-    private YahooSettings settings() {
-        return YahooSettings.defaults()
-                .withQueryBaseUrl(URI.create(wireMock.baseUrl()))
-                .withCookieUrl(URI.create(yahoo.cookieUrl()))
-                .withRate(1000, 10)
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500))
-                .withRetry(new YahooSettings.Retry(MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(4), 0.0,
-                        Duration.ofSeconds(5)));
+    private YahooSettings.Builder settings() {
+        return YahooSettings.builder()
+                .queryBaseUrl(URI.create(wireMock.baseUrl()))
+                .cookieUrl(URI.create(yahoo.cookieUrl()))
+                .rate(1000, 10)
+                .timeouts(Duration.ofSeconds(1), Duration.ofMillis(500))
+                .retry(MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(4));
     }
 
     private static EnrichRequest request() {

@@ -7,6 +7,7 @@ import io.spock.metadata.enrich.RegionSummary;
 import io.spock.metadata.enrich.TickerProblem;
 import io.spock.metadata.store.RunState;
 import io.spock.metadata.store.Source;
+import io.spock.metadata.support.SpecialFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,16 @@ class ReportFilesTest {
         assertThat(ReportFiles.of(dir.resolve("nightly.txt").toString()).json()).isEqualTo(dir.resolve("nightly.json"));
         assertThat(ReportFiles.of(dir.resolve("nightly").toString()).json()).isEqualTo(dir.resolve("nightly.json"));
         assertThat(ReportFiles.of(dir.resolve("nightly").toString()).text()).isEqualTo(dir.resolve("nightly"));
+    }
+
+    @Test
+    void aPipeOrDeviceGetsTheTextAloneAndNothingIsCreatedBesideIt() {
+        Path pipe = SpecialFiles.fifo(dir.resolve("report-pipe"));
+
+        ReportFiles files = ReportFiles.of(pipe.toString());
+
+        assertThat(files.text()).isEqualTo(pipe);
+        assertThat(files.jsonFile()).isEmpty();
     }
 
     @Test

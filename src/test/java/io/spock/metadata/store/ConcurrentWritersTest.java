@@ -75,8 +75,7 @@ class ConcurrentWritersTest {
     }
 
     private static EnrichmentService service(Database db) {
-        YahooSettings unreachable = YahooSettings.defaults().withQueryBaseUrl(URI.create("http://127.0.0.1:1"))
-                .withCookieUrl(URI.create("http://127.0.0.1:1/cookie"));
+        YahooSettings unreachable = YahooSettings.builder().server("http://127.0.0.1:1").build();
         return TestPipeline.service(db, unreachable, YahooRequestListener.NO_OP, Executors.newFixedThreadPool(2),
                 Sleeper.SYSTEM);
     }

@@ -2,10 +2,12 @@ package io.spock.metadata.support;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** Starts {@code ./spock} as a separate JVM on the test classpath, as cron or a second operator would. */
 public final class ChildSpock {
@@ -32,6 +34,27 @@ public final class ChildSpock {
         builder.environment().put("SPOCK_DEMO", "false");
         builder.environment().putAll(env);
         return builder.start();
+    }
+
+    /**
+     * Runs {@code ./spock ARGS} to the end and returns what it printed; a child still running after
+     * {@code timeoutSeconds} is killed and fails the calling test.
+     */
+    public static Result run(Map<String, String> env, Path logs, long timeoutSeconds, String... args)
+            throws IOException, InterruptedException {
+        Process child = start(env, logs, args);
+        child.getOutputStream().close();
+        if (!child.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            child.destroyForcibly().waitFor();
+            throw new AssertionError("./spock " + String.join(" ", args) + " still running after " + timeoutSeconds
+                    + " s");
+        }
+        return new Result(child.exitValue(), Files.readString(stdout(logs).toPath()),
+                Files.readString(stderr(logs).toPath()));
+    }
+
+    /** What a child printed and returned. */
+    public record Result(int exitCode, String out, String err) {
     }
 
     public static File stdout(Path logs) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 /** The project's {@code config/} folder, copied into a test's home so that it runs with the shipped files. */
@@ -12,13 +13,13 @@ public final class ProjectConfig {
     private ProjectConfig() {
     }
 
-    /** Copies every file of {@code config/} into {@code home/config}; returns that folder. */
+    /** Copies every file of {@code config/} into {@code home/config}, replacing what is there; returns that folder. */
     public static Path copyTo(Path home) {
         try {
             Path target = Files.createDirectories(home.resolve("config"));
             try (Stream<Path> files = Files.list(Path.of("config"))) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    Files.copy(file, target.resolve(file.getFileName()));
+                    Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
             return target;

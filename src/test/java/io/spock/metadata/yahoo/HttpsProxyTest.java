@@ -1,5 +1,6 @@
 package io.spock.metadata.yahoo;
 
+import io.spock.metadata.app.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
@@ -34,14 +35,15 @@ class HttpsProxyTest {
     @Test
     void noValueMeansDirect() {
         assertThat(HttpsProxy.selector(Optional.empty())).isEmpty();
-        assertThat(YahooSettings.defaults().withHttpsProxy("  ").httpsProxy()).isEmpty();
-        assertThat(YahooSettings.defaults().withHttpsProxy(null).httpsProxy()).isEmpty();
+        assertThat(YahooSettings.builder().httpsProxy("  ").build().proxy()).isEmpty();
+        assertThat(YahooSettings.builder().httpsProxy(null).build().proxy()).isEmpty();
     }
 
     @Test
     void errorsDoNotEchoCredentials() {
         assertThatThrownBy(() -> HttpsProxy.address("http://user:s3cret@:3128"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("setting HTTPS_PROXY is ")
                 .message().doesNotContain("s3cret");
     }
 }

@@ -269,7 +269,7 @@ class YahooFinanceClientTest {
     @Test
     void readTimeoutIsTransient() {
         client = new YahooFinanceClient(YahooFixtures.settingsFor(yahoo)
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200)), listener);
+                .toBuilder().timeouts(Duration.ofSeconds(1), Duration.ofMillis(200)).build(), listener);
         stubSession(yahoo);
         stubSummary(yahoo, "AAPL", recorded("quoteSummary-AAPL").withFixedDelay(1_000));
 
@@ -306,7 +306,7 @@ class YahooFinanceClientTest {
         }
         URI nowhere = URI.create("http://127.0.0.1:" + closedPort);
         client = new YahooFinanceClient(YahooFixtures.settingsFor(yahoo)
-                .withQueryBaseUrl(nowhere).withCookieUrl(nowhere), listener);
+                .toBuilder().queryBaseUrl(nowhere).cookieUrl(nowhere).build(), listener);
 
         YahooLookup outcome = client.lookup("AAPL");
 

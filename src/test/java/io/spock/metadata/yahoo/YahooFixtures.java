@@ -32,12 +32,12 @@ final class YahooFixtures {
 
     /** Settings pointing at the WireMock server, with short timeouts and millisecond retry delays. */
     static YahooSettings settingsFor(WireMockExtension wireMock) {
-        return YahooSettings.defaults()
-                .withQueryBaseUrl(URI.create(wireMock.baseUrl()))
-                .withCookieUrl(URI.create(wireMock.baseUrl() + COOKIE_PATH))
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2))
-                .withRetry(new YahooSettings.Retry(3, Duration.ofMillis(5), Duration.ofMillis(20), 0.0,
-                        Duration.ofSeconds(60)));
+        return YahooSettings.builder()
+                .queryBaseUrl(URI.create(wireMock.baseUrl()))
+                .cookieUrl(URI.create(wireMock.baseUrl() + COOKIE_PATH))
+                .timeouts(Duration.ofSeconds(1), Duration.ofSeconds(2))
+                .retry(3, Duration.ofMillis(5), Duration.ofMillis(20))
+                .build();
     }
 
     static String summaryPath(String symbol) {

@@ -39,7 +39,7 @@ class YahooProfileServiceConcurrencyTest {
             requestTimes.add(time.elapsedNanos());
             return found();
         };
-        YahooSettings settings = YahooSettings.defaults().withRate(RATE, 1).withMaxInFlight(THREADS);
+        YahooSettings settings = YahooSettings.builder().rate(RATE, 1).maxInFlight(THREADS).build();
         YahooProfileService service = new YahooProfileService(client, settings, YahooRequestListener.NO_OP, time,
                 new FakeTicker());
 
@@ -73,7 +73,8 @@ class YahooProfileServiceConcurrencyTest {
             running.decrementAndGet();
             return found();
         };
-        YahooSettings settings = YahooSettings.defaults().withRate(1_000.0, 100).withMaxInFlight(maxInFlight);
+        YahooSettings settings = YahooSettings.builder().rate(1_000.0, 100).maxInFlight(maxInFlight)
+                .build();
         YahooProfileService service = new YahooProfileService(client, settings, YahooRequestListener.NO_OP, time,
                 new FakeTicker());
 

@@ -114,8 +114,8 @@ class YahooProfileServiceTest {
     @Test
     void transientFailuresAreRetriedWithDoublingBackoffAndBoundedAttempts() {
         stubSummary(yahoo, "AAPL", aResponse().withStatus(503));
-        YahooSettings fourAttempts = settings.withRetry(new YahooSettings.Retry(4, Duration.ofMillis(5),
-                Duration.ofMillis(20), 0.0, Duration.ofSeconds(60)));
+        YahooSettings fourAttempts = settings.toBuilder().retry(4, Duration.ofMillis(5), Duration.ofMillis(20))
+                .build();
         YahooProfileService service = service(fourAttempts);
 
         ProfileResult result = service.lookup("AAPL");
@@ -131,8 +131,8 @@ class YahooProfileServiceTest {
     @Test
     void failuresAreNotCached() {
         stubSummary(yahoo, "AAPL", aResponse().withStatus(500));
-        YahooProfileService service = service(settings.withRetry(new YahooSettings.Retry(1, Duration.ofMillis(5),
-                Duration.ofMillis(20), 0.0, Duration.ofSeconds(60))));
+        YahooProfileService service = service(settings.toBuilder()
+                .retry(1, Duration.ofMillis(5), Duration.ofMillis(20)).build());
 
         service.lookup("AAPL");
         service.lookup("AAPL");
@@ -241,8 +241,8 @@ class YahooProfileServiceTest {
     void successesResetTheConsecutiveFailureCount() {
         stubSummary(yahoo, "AAPL", aResponse().withStatus(500));
         stubSummary(yahoo, "QQQ", recorded("quoteSummary-QQQ"));
-        YahooSettings oneAttempt = settings.withRetry(new YahooSettings.Retry(1, Duration.ofMillis(5),
-                Duration.ofMillis(20), 0.0, Duration.ofSeconds(60)));
+        YahooSettings oneAttempt = settings.toBuilder().retry(1, Duration.ofMillis(5), Duration.ofMillis(20))
+                .build();
         YahooProfileService service = service(oneAttempt);
 
         for (int i = 0; i < 4; i++) {
@@ -297,7 +297,7 @@ class YahooProfileServiceTest {
         stubSummary(yahoo, "AAPL", recorded("quoteSummary-AAPL"));
         stubSummary(yahoo, "QQQ", recorded("quoteSummary-QQQ"));
         stubSummary(yahoo, "ADH", recorded("quoteSummary-404-not-found"));
-        YahooProfileService service = service(settings.withRate(2.0, 1));
+        YahooProfileService service = service(settings.toBuilder().rate(2.0, 1).build());
 
         service.lookup("AAPL");
         service.lookup("QQQ");
