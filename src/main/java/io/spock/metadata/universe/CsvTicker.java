@@ -26,7 +26,7 @@ record CsvTicker(int line, Exchange exchange, String ticker, String nameEn, Stri
     /** The Yahoo symbol given, else the one the exchange's rule derives. */
     String yahooSymbolOrDerived() {
         return yahooSymbol != null ? yahooSymbol
-                : exchange.yahooSymbol(ticker, Boolean.TRUE.equals(preferred));
+                : exchange.yahooSymbol(ticker, nameEn, nameKo);
     }
 
     boolean classified() {
