@@ -10,6 +10,7 @@ import io.spock.metadata.render.OutputFormat;
 import io.spock.metadata.render.Renderer;
 import io.spock.metadata.render.TableView;
 import io.spock.metadata.store.TickerDetails;
+import io.spock.metadata.store.ListingKey;
 import io.spock.metadata.store.TickerLookup;
 import io.spock.metadata.store.generated.tables.records.ClassificationHistoryRecord;
 import io.spock.metadata.store.generated.tables.records.TickersRecord;
@@ -54,11 +55,10 @@ public class InspectTickerCommand {
             @Option(longNames = "format", defaultValue = "table", description = "table or json")
             @OptionValues(provider = "formatCompletion") String format) {
         OutputFormat output = OutputFormat.parse(format);
-        String symbol = TickerArguments.normalise(ticker);
-        Region where = TickerArguments.regionOf(symbol, region, tickers);
-        TickersRecord row = details.row(where.name(), symbol).orElseThrow();
+        ListingKey listing = TickerArguments.listing(ticker, region, tickers);
+        TickersRecord row = details.row(listing.region().name(), listing.ticker()).orElseThrow();
         Map<String, Object> fields = fields(row);
-        TableView history = historyView(details.history(where.name(), symbol));
+        TableView history = historyView(details.history(listing.region().name(), listing.ticker()));
         Map<String, Object> liveAnswers = live ? liveAnswers(row) : Map.of();
         if (output == OutputFormat.JSON) {
             Map<String, Object> json = new LinkedHashMap<>(fields);
