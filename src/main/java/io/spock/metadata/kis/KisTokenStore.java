@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spock.metadata.app.ExitCodes;
 import io.spock.metadata.app.Messages;
 import io.spock.metadata.app.SpockException;
+import io.spock.metadata.http.Utf8Body;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,7 +145,7 @@ public final class KisTokenStore {
         Instant requestedAt = clock.instant();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request, Utf8Body.handler("KIS", "the access token"));
         } catch (IOException e) {
             throw failure("KIS token request to " + tokenUrl + " failed: " + OneLine.describe(e));
         } catch (InterruptedException e) {
