@@ -24,6 +24,7 @@ public final class Benchmarks {
         figures.addAll(ShellBench.startup());
         figures.addAll(ShellBench.completionAndCoverage(100_000));
         figures.addAll(ImportBench.masterImport(30_000));
+        figures.addAll(CsvImportBench.csvImport(1_000_000, 3));
         figures.addAll(ParallelBench.sequentialVsParallel(200, 50.0, 200));
 
         System.out.printf("%n%-58s %14s  %-10s %-16s %s%n", "benchmark", "value", "unit", "goal", "met");

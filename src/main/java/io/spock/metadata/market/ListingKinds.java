@@ -37,11 +37,11 @@ public final class ListingKinds {
      * must end a word (후순위채권(2060…), 유닛, 콜 워런트(2027…)): 야마다채권추심 is a debt collector, no note.
      */
     private static final List<Marker> KOREAN = List.of(
-            new Marker(Pattern.compile("우선주"), ListingKind.PREFERRED),
-            new Marker(wordEnd("채권"), ListingKind.NOTE),
-            new Marker(wordEnd("유닛"), ListingKind.UNIT),
-            new Marker(wordEnd("워런트"), ListingKind.WARRANT),
-            new Marker(wordEnd("권리"), ListingKind.RIGHT));
+            new Marker("우선주", Pattern.compile("우선주"), ListingKind.PREFERRED),
+            new Marker("채권", wordEnd("채권"), ListingKind.NOTE),
+            new Marker("유닛", wordEnd("유닛"), ListingKind.UNIT),
+            new Marker("워런트", wordEnd("워런트"), ListingKind.WARRANT),
+            new Marker("권리", wordEnd("권리"), ListingKind.RIGHT));
 
     private static final List<EnglishMarker> ENGLISH = List.of(
             new EnglishMarker(PREFERRED_WORDS, ListingKind.PREFERRED),
@@ -51,7 +51,8 @@ public final class ListingKinds {
             new EnglishMarker(RIGHT_WORDS, ListingKind.RIGHT),
             new EnglishMarker(WEAK_PREFERRED_WORDS, ListingKind.PREFERRED));
 
-    private record Marker(Pattern words, ListingKind kind) {
+    /** {@code word} is the plain text {@code words} needs, checked first because most names have none. */
+    private record Marker(String word, Pattern words, ListingKind kind) {
     }
 
     private record EnglishMarker(Pattern words, ListingKind kind) {
@@ -70,13 +71,14 @@ public final class ListingKinds {
         SymbolParts symbol = SymbolParts.of(exchange, ticker);
         String english = nameEn == null ? "" : nameEn.toUpperCase(Locale.ROOT);
         String korean = nameKo == null ? "" : nameKo.toUpperCase(Locale.ROOT);
-        if (DEPOSITARY.matcher(english).find() || DEPOSITARY.matcher(korean).find()) {
+        if (depositary(english) || depositary(korean)) {
             KindSignal signal = korean.contains("우선주") ? KindSignal.KOREAN_NAME
                     : PREFERRED_WORDS.matcher(english).find() ? KindSignal.ENGLISH_NAME : KindSignal.NONE;
             return symbol.decision(signal == KindSignal.NONE ? ListingKind.COMMON : ListingKind.PREFERRED, true,
                     signal);
         }
-        Optional<ListingKind> fromKorean = KOREAN.stream().filter(m -> m.words().matcher(korean).find())
+        Optional<ListingKind> fromKorean = KOREAN.stream()
+                .filter(m -> korean.contains(m.word()) && m.words().matcher(korean).find())
                 .map(Marker::kind).findFirst();
         if (fromKorean.isPresent()) {
             return symbol.decision(fromKorean.get(), false, KindSignal.KOREAN_NAME);
@@ -94,5 +96,9 @@ public final class ListingKinds {
 
     private static Pattern wordEnd(String word) {
         return Pattern.compile(word + "(?=[\\s(]|$)");
+    }
+
+    private static boolean depositary(String name) {
+        return name.contains("AD") && DEPOSITARY.matcher(name).find();
     }
 }

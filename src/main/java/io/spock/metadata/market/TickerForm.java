@@ -16,12 +16,19 @@ public enum TickerForm {
      * {@code TY/} with an empty one). A {@code .} or {@code -} in the separator's place becomes {@code /}.
      */
     US("letters and digits, with one share class or series after '/', '.' or '-' (BRK/B)") {
-        private static final Pattern SHAPE = Pattern.compile("[A-Z0-9]+(/[A-Z0-9]*)?");
-
         @Override
         Optional<String> canonicalOf(String text) {
-            String slashed = text.indexOf('/') < 0 ? text.replaceFirst("[.-]", "/") : text;
-            return Optional.of(slashed).filter(t -> SHAPE.matcher(t).matches());
+            int separator = -1;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                boolean letterOrDigit = c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+                if (!letterOrDigit && (separator >= 0 || i == 0 || c != '/' && c != '.' && c != '-')) {
+                    return Optional.empty();
+                }
+                separator = letterOrDigit ? separator : i;
+            }
+            return Optional.of(separator < 0 || text.charAt(separator) == '/' ? text
+                    : text.substring(0, separator) + '/' + text.substring(separator + 1));
         }
     },
     /** Shanghai and Shenzhen: six digits; the zeros a spreadsheet drops are restored ({@code 858} → {@code 000858}). */

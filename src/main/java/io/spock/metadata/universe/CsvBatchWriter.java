@@ -5,10 +5,15 @@ import io.spock.metadata.store.TickerStatus;
 import io.spock.metadata.store.generated.tables.records.ClassificationHistoryRecord;
 import io.spock.metadata.store.generated.tables.records.TickersRecord;
 import io.spock.metadata.universe.CsvRowMerge.Changes;
+import io.spock.metadata.store.PreparedBatch;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record2;
+import org.jooq.impl.DSL;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,19 +21,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import static io.spock.metadata.store.generated.Tables.CLASSIFICATION_HISTORY;
 import static io.spock.metadata.store.generated.Tables.TICKERS;
 
 /**
  * Writes validated CSV rows in batches of {@value #BATCH}, inside the caller's transaction: each batch reads the
  * stored rows it touches, merges ({@link CsvRowMerge}), checks that no Yahoo symbol would belong to two listed tickers
- * of a market, and writes. Memory is one batch, whatever the file's size.
+ * of a market, and writes. Memory is one batch, whatever the file's size. Rows are written through plain JDBC batches
+ * of whole rows ({@link PreparedBatch}): rendering a statement per changed record cost more than the database work.
  */
-final class CsvBatchWriter {
+final class CsvBatchWriter implements AutoCloseable {
 
     static final int BATCH = 500;
 
+    /** The columns an insert writes, in the order of its placeholders. */
+    private static final List<Field<?>> INSERTED = List.of(TICKERS.fields());
+    /** The columns an update writes, then the key of its WHERE clause. */
+    private static final List<Field<?>> UPDATED = Stream.of(TICKERS.fields())
+            .filter(f -> !f.equals(TICKERS.REGION) && !f.equals(TICKERS.TICKER) && !f.equals(TICKERS.CREATED_AT))
+            .toList();
+    private static final List<Field<?>> HISTORY = Stream.of(CLASSIFICATION_HISTORY.fields())
+            .filter(f -> !f.equals(CLASSIFICATION_HISTORY.ID)).toList();
+
     private final DSLContext db;
+    private final PreparedBatch insertBatch;
+    private final PreparedBatch updateBatch;
+    private final PreparedBatch historyBatch;
     private final Path file;
     private final Set<String> columns;
     private final String reason;
@@ -47,23 +68,36 @@ final class CsvBatchWriter {
         }
     }
 
-    CsvBatchWriter(DSLContext db, Path file, Set<String> columns, String reason, LocalDateTime now) {
+    CsvBatchWriter(DSLContext db, Connection connection, Path file, Set<String> columns, String reason,
+                   LocalDateTime now) throws SQLException {
         this.db = db;
+        this.insertBatch = new PreparedBatch(connection, PreparedBatch.Sql.of(db, db.insertInto(TICKERS)
+                .columns(INSERTED).values(placeholders(INSERTED))));
+        this.updateBatch = new PreparedBatch(connection, PreparedBatch.Sql.of(db, db.update(TICKERS)
+                .set((Map<?, ?>) UPDATED.stream().collect(Collectors.toMap(f -> f, f -> DSL.val(null, f),
+                        (a, b) -> a, LinkedHashMap::new)))
+                .where(TICKERS.REGION.eq((String) null), TICKERS.TICKER.eq((String) null))));
+        this.historyBatch = new PreparedBatch(connection, PreparedBatch.Sql.of(db, db.insertInto(CLASSIFICATION_HISTORY)
+                .columns(HISTORY).values(placeholders(HISTORY))));
         this.file = file;
         this.columns = columns;
         this.reason = reason;
         this.now = now;
     }
 
-    void add(CsvTicker row) {
+    void add(CsvTicker row) throws SQLException {
         pending.add(row);
         if (pending.size() >= BATCH) {
             flush();
         }
     }
 
+    private static List<Field<?>> placeholders(List<Field<?>> fields) {
+        return fields.stream().<Field<?>>map(f -> DSL.val(null, f)).toList();
+    }
+
     /** Writes what is pending. */
-    void flush() {
+    void flush() throws SQLException {
         if (pending.isEmpty()) {
             return;
         }
@@ -91,13 +125,30 @@ final class CsvBatchWriter {
             merged.add(new Merged(row, before, changed && CsvRowMerge.changed(before, TICKERS.YAHOO_SYMBOL)));
         }
         checkYahooSymbols(merged);
-        db.batchInsert(inserts).execute();
-        db.batchUpdate(updates).execute();
-        db.batchInsert(history).execute();
+        for (TickersRecord record : inserts) {
+            insertBatch.add(INSERTED.stream().map(record::get).toArray());
+        }
+        for (TickersRecord record : updates) {
+            Stream<Object> values = UPDATED.stream().map(record::get);
+            updateBatch.add(Stream.concat(values, Stream.of(record.getRegion(), record.getTicker())).toArray());
+        }
+        for (ClassificationHistoryRecord record : history) {
+            historyBatch.add(HISTORY.stream().map(record::get).toArray());
+        }
+        insertBatch.execute();
+        updateBatch.execute();
+        historyBatch.execute();
         added += inserts.size();
         updated += updates.size();
         unchanged += pending.size() - inserts.size() - updates.size();
         pending.clear();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try (insertBatch; updateBatch; historyBatch) {
+            // closes the three statements, even when one close fails
+        }
     }
 
     /** Applies a row to its stored ticker; true when anything changed. */

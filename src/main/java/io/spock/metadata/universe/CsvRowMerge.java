@@ -60,12 +60,19 @@ final class CsvRowMerge {
         changes.set(TICKERS.EXCHANGE, row.exchange().code());
         changes.setIf(columns, CsvColumns.NAME_EN, TICKERS.NAME_EN, row.nameEn());
         changes.setIf(columns, CsvColumns.NAME_KO, TICKERS.NAME_KO, row.nameKo());
-        changes.setIf(columns, CsvColumns.SECURITY_TYPE, TICKERS.SECURITY_TYPE, row.securityType().name());
-        changes.setIf(columns, CsvColumns.KIS_CODE, TICKERS.KIS_CODE, row.kisCode());
-        KindDecision kind = ListingKinds.decide(row.exchange(), row.ticker(), record.getNameEn(), record.getNameKo());
+        // a new listing takes the row's values even when blank or absent: STOCK and 000
+        if (added || columns.contains(CsvColumns.SECURITY_TYPE)) {
+            changes.set(TICKERS.SECURITY_TYPE, row.securityType().name());
+        }
+        if (added || columns.contains(CsvColumns.KIS_CODE)) {
+            changes.set(TICKERS.KIS_CODE, row.kisCode());
+        }
+        boolean derive = row.yahooSymbol() == null && (added || columns.contains(CsvColumns.YAHOO_SYMBOL));
+        KindDecision kind = derive || added && row.preferred() == null
+                ? ListingKinds.decide(row.exchange(), row.ticker(), record.getNameEn(), record.getNameKo()) : null;
         if (row.yahooSymbol() != null) {
             changes.set(TICKERS.YAHOO_SYMBOL, row.yahooSymbol());
-        } else if (added || columns.contains(CsvColumns.YAHOO_SYMBOL)) {
+        } else if (derive) {
             changes.set(TICKERS.YAHOO_SYMBOL, row.exchange().yahooSymbol(row.ticker(), kind));
         }
         if (row.preferred() != null) {

@@ -16,7 +16,7 @@ import org.jooq.Field;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static io.spock.metadata.store.generated.Tables.TICKERS;
 
@@ -37,6 +38,8 @@ final class CsvRowReader {
     private static final Pattern KIS_CODE = Pattern.compile("\\d{1,3}");
     private static final Pattern YAHOO_SYMBOL = Pattern.compile("[A-Z0-9^][A-Z0-9.=^-]*");
     private static final Set<String> CONFIDENCES = Set.of("HIGH", "LOW");
+    private static final Function<String, Optional<Source>> SOURCES = named(Source.values());
+    private static final Function<String, Optional<TickerStatus>> STATUSES = named(TickerStatus.values());
     /** Text columns and the store column whose length bounds them. */
     private static final Map<String, Field<String>> TEXT = Map.of(CsvColumns.NAME_EN, TICKERS.NAME_EN,
             CsvColumns.NAME_KO, TICKERS.NAME_KO, CsvColumns.INDUSTRY, TICKERS.INDUSTRY, CsvColumns.YAHOO_SYMBOL,
@@ -75,8 +78,8 @@ final class CsvRowReader {
         return new CsvTicker(line, exchange, ticker, text(CsvColumns.NAME_EN), text(CsvColumns.NAME_KO),
                 parsed(CsvColumns.SECURITY_TYPE, SecurityType::parse, SecurityType.STOCK), kisCode(), yahooSymbol(),
                 sector(), text(CsvColumns.INDUSTRY), flag(CsvColumns.IS_SPAC), flag(CsvColumns.IS_PREFERRED),
-                parsed(CsvColumns.SOURCE, named(Source.values()), null), confidence(),
-                parsed(CsvColumns.STATUS, named(TickerStatus.values()), null), lastEnriched(),
+                parsed(CsvColumns.SOURCE, SOURCES, null), confidence(), parsed(CsvColumns.STATUS, STATUSES, null),
+                lastEnriched(),
                 flag(CsvColumns.DELISTED));
     }
 
@@ -143,8 +146,8 @@ final class CsvRowReader {
     private LocalDateTime lastEnriched() {
         String value = cell(CsvColumns.LAST_ENRICHED);
         try {
-            return value.isEmpty() ? null : LocalDateTime.parse(value, CsvColumns.TIME);
-        } catch (DateTimeParseException e) {
+            return value.isEmpty() ? null : CsvColumns.parseTime(value);
+        } catch (DateTimeException e) {
             throw fail("last_enriched " + Messages.quote(value) + " is not yyyy-MM-dd HH:mm:ss");
         }
     }
@@ -162,6 +165,7 @@ final class CsvRowReader {
     }
 
     private static <E extends Enum<E>> Function<String, Optional<E>> named(E[] values) {
-        return text -> Arrays.stream(values).filter(v -> v.name().equalsIgnoreCase(text)).findFirst();
+        Map<String, E> byName = Arrays.stream(values).collect(Collectors.toMap(Enum::name, v -> v));
+        return text -> Optional.ofNullable(byName.get(text.toUpperCase(Locale.ROOT)));
     }
 }

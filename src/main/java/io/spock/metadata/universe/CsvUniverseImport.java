@@ -2,12 +2,15 @@ package io.spock.metadata.universe;
 
 import io.spock.metadata.classify.GicsTaxonomy;
 import io.spock.metadata.market.Region;
+import io.spock.metadata.app.SpockException;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -48,28 +51,39 @@ public final class CsvUniverseImport {
      */
     public CsvImportResult importFile(Path file, Region only) {
         CsvUniverseReader reader = new CsvUniverseReader(gics.get());
-        int rows = validate(reader, file);
+        int rowCount = validate(reader, file);
         String reason = "import-csv " + file.getFileName();
         LocalDateTime now = LocalDateTime.now(clock);
-        return dsl.transactionResult(tx -> {
+        return dsl.transactionResult(tx -> unwrapped(() -> tx.dsl().connectionResult(connection -> {
             int skipped = 0;
-            CsvBatchWriter writer;
-            try (CsvUniverseReader.Rows content = reader.open(file)) {
-                writer = new CsvBatchWriter(tx.dsl(), file, content.columns(), reason, now);
-                int[] others = {0};
-                content.forEach(row -> {
+            try (CsvUniverseReader.Rows content = reader.open(file);
+                 CsvBatchWriter writer = new CsvBatchWriter(tx.dsl(), connection, file, content.columns(), reason,
+                         now)) {
+                for (Iterator<CsvTicker> rows = content.iterator(); rows.hasNext(); ) {
+                    CsvTicker row = rows.next();
                     if (only == null || row.exchange().region() == only) {
                         writer.add(row);
                     } else {
-                        others[0]++;
+                        skipped++;
                     }
-                });
-                skipped = others[0];
+                }
+                writer.flush();
+                return new CsvImportResult(file.toString(), rowCount, writer.added(), writer.updated(),
+                        writer.unchanged(), skipped, writer.keptManual());
             }
-            writer.flush();
-            return new CsvImportResult(file.toString(), rows, writer.added(), writer.updated(), writer.unchanged(),
-                    skipped, writer.keptManual());
-        });
+        })));
+    }
+
+    /** jOOQ wraps what a connection callback throws: a problem found in the file is still one line, exit 2. */
+    private static <T> T unwrapped(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (DataAccessException e) {
+            if (e.getCause() instanceof SpockException problem) {
+                throw problem;
+            }
+            throw e;
+        }
     }
 
     /** The first pass: every row valid, no ticker twice. Returns the number of rows. */

@@ -13,9 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Reads a universe CSV as a stream of validated rows, one at a time, so that a file of any size needs little memory:
@@ -32,8 +32,8 @@ final class CsvUniverseReader {
         this.gics = gics;
     }
 
-    /** An open file: the columns its header names, then its rows. */
-    final class Rows implements AutoCloseable {
+    /** An open file: the columns its header names, then its rows, validated one by one as they are read. */
+    final class Rows implements Iterable<CsvTicker>, AutoCloseable {
 
         private final Path file;
         private final CsvLineReader lines;
@@ -53,18 +53,26 @@ final class CsvUniverseReader {
             return columns;
         }
 
-        /** Validates each row in file order and hands it on; stops at the first problem. */
-        void forEach(Consumer<CsvTicker> rows) {
-            guarded(file, () -> {
-                for (CSVRecord record : parser) {
+        /** The rows in file order; the first problem is thrown as one line naming the file and line. */
+        @Override
+        public Iterator<CsvTicker> iterator() {
+            Iterator<CSVRecord> records = parser.iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return guarded(file, records::hasNext);
+                }
+
+                @Override
+                public CsvTicker next() {
+                    CSVRecord record = guarded(file, records::next);
                     int line = (int) lines.lineOf(record.getCharacterPosition());
                     if (record.size() != header.size()) {
                         throw problem(file, line, "expected " + header.size() + " columns, found " + record.size());
                     }
-                    rows.accept(new CsvRowReader(gics, file, line, record, columns).ticker());
+                    return new CsvRowReader(gics, file, line, record, columns).ticker();
                 }
-                return null;
-            });
+            };
         }
 
         @Override
