@@ -1,6 +1,7 @@
 package io.spock.metadata.shell;
 
 import io.spock.metadata.classify.GicsTaxonomy;
+import io.spock.metadata.store.ReviewReason;
 import io.spock.metadata.market.Exchange;
 import io.spock.metadata.market.Markets;
 import io.spock.metadata.market.Region;
@@ -14,6 +15,7 @@ import org.springframework.shell.CompletionProposal;
 import org.springframework.shell.completion.CompletionProvider;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -48,6 +50,13 @@ public class Completions {
     @Bean
     public CompletionProvider dimensionCompletion() {
         return context -> listProposals(context, List.of("sector", "source", "exchange"));
+    }
+
+    /** The review queue's reasons, also inside comma lists. */
+    @Bean
+    public CompletionProvider reviewReasonCompletion() {
+        return context -> listProposals(context, Arrays.stream(ReviewReason.values()).map(ReviewReason::option)
+                .toList());
     }
 
     @Bean

@@ -12,6 +12,7 @@ import io.spock.metadata.render.TableView;
 import io.spock.metadata.store.CoverageQuery;
 import io.spock.metadata.store.CoverageQuery.Dimension;
 import io.spock.metadata.store.RegionStatus;
+import io.spock.metadata.store.Source;
 import io.spock.metadata.store.StatusQuery;
 import io.spock.metadata.store.generated.tables.records.TickersRecord;
 import org.springframework.beans.factory.ObjectProvider;
@@ -84,16 +85,20 @@ public class CoverageReportCommand {
         Set<String> keys = new TreeSet<>();
         distribution.values().forEach(d -> keys.addAll(d.keySet()));
 
-        List<String> columns = new ArrayList<>(Arrays.asList("region", "total", "classified", "classified_pct", "kis",
-                "yahoo", "manual", "not_applicable", "unclassified", "deferred", "failed", "stale"));
+        List<Source> sources = SourceColumns.of(summary.stream().map(RegionStatus::bySource).toList());
+        List<String> columns = new ArrayList<>(Arrays.asList("region", "total", "classified", "classified_pct"));
+        sources.forEach(source -> columns.add(source.key()));
+        columns.addAll(List.of("not_applicable", "unclassified", "deferred", "failed", "stale", "disagreements"));
         if (fmt == OutputFormat.CSV) {
             keys.forEach(k -> columns.add(dimension.name().toLowerCase(Locale.ROOT) + ": " + k));
         }
         TableView.Builder view = TableView.builder(columns.toArray(String[]::new));
         for (RegionStatus s : summary) {
             List<Object> row = new ArrayList<>(Arrays.asList(s.region(), s.total(), s.classified(),
-                    s.total() == 0 ? 0.0 : 100.0 * s.classified() / s.total(), s.fromKis(), s.fromYahoo(),
-                    s.manual(), s.notApplicable(), s.unclassified(), s.deferred(), s.failed(), s.stale()));
+                    s.total() == 0 ? 0.0 : 100.0 * s.classified() / s.total()));
+            sources.forEach(source -> row.add(s.classifiedBy(source)));
+            row.addAll(List.of(s.notApplicable(), s.unclassified(), s.deferred(), s.failed(), s.stale(),
+                    s.disagreements()));
             if (fmt == OutputFormat.CSV) {
                 keys.forEach(k -> row.add(distribution.get(s.region()).getOrDefault(k, 0)));
             }

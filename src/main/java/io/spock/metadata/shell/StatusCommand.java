@@ -6,6 +6,7 @@ import io.spock.metadata.render.OutputFormat;
 import io.spock.metadata.render.Renderer;
 import io.spock.metadata.render.TableView;
 import io.spock.metadata.store.RegionStatus;
+import io.spock.metadata.store.Source;
 import io.spock.metadata.store.StatusQuery;
 import io.spock.metadata.kis.KisAccess;
 import org.springframework.shell.command.annotation.Command;
@@ -14,6 +15,8 @@ import org.springframework.shell.command.annotation.OptionValues;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -45,11 +48,18 @@ public class StatusCommand {
         }
         List<RegionStatus> statuses = query.byRegion(Markets.parseRegions(regions),
                 LocalDateTime.now(clock).minusDays(maxAgeDays));
-        TableView.Builder view = TableView.builder("region", "total", "classified", "kis", "yahoo", "manual",
-                "not_applicable", "unclassified", "failed", "deferred", "stale", "last_run");
+        List<Source> sources = SourceColumns.of(statuses.stream().map(RegionStatus::bySource).toList());
+        List<String> columns = new ArrayList<>(List.of("region", "total", "classified"));
+        sources.forEach(source -> columns.add(source.key()));
+        columns.addAll(List.of("not_applicable", "unclassified", "failed", "deferred", "stale", "disagreements",
+                "last_run"));
+        TableView.Builder view = TableView.builder(columns.toArray(String[]::new));
         for (RegionStatus s : statuses) {
-            view.row(s.region(), s.total(), s.classified(), s.fromKis(), s.fromYahoo(), s.manual(), s.notApplicable(),
-                    s.unclassified(), s.failed(), s.deferred(), s.stale(), s.lastRun());
+            List<Object> row = new ArrayList<>(List.of(s.region(), s.total(), s.classified()));
+            sources.forEach(source -> row.add(s.classifiedBy(source)));
+            row.addAll(Arrays.asList(s.notApplicable(), s.unclassified(), s.failed(), s.deferred(), s.stale(),
+                    s.disagreements(), s.lastRun()));
+            view.row(row.toArray());
         }
         String credentials = kis.credentialsState();
         return switch (output) {

@@ -64,7 +64,7 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
     public void regionFinished(RegionSummary summary) {
         ProgressBar bar = bars.remove(summary.region());
         if (bar != null) {
-            bar.setExtraMessage(summary.status().toLowerCase());
+            bar.setExtraMessage(summary.status().name().toLowerCase());
             bar.close();
         }
     }

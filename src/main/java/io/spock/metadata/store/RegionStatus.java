@@ -1,9 +1,24 @@
 package io.spock.metadata.store;
 
 import java.time.LocalDateTime;
+import java.util.Map;
 
-/** The counts {@code status} shows for one region. */
-public record RegionStatus(String region, int total, int classified, int fromKis, int fromYahoo, int manual,
+/**
+ * The counts {@code status} shows for one region (listed tickers only).
+ *
+ * @param bySource      classified tickers per source that decided them (sources without any are absent)
+ * @param disagreements tickers not fixed by hand whose sources disagree: the review queue's first reason
+ */
+public record RegionStatus(String region, int total, int classified, Map<Source, Integer> bySource,
                            int notApplicable, int unclassified, int failed, int deferred, int stale,
-                           LocalDateTime lastRun) {
+                           int disagreements, LocalDateTime lastRun) {
+
+    public RegionStatus {
+        bySource = Map.copyOf(bySource);
+    }
+
+    /** Tickers this source decided (0 when none). */
+    public int classifiedBy(Source source) {
+        return bySource.getOrDefault(source, 0);
+    }
 }

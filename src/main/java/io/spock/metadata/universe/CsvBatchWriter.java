@@ -8,6 +8,7 @@ import io.spock.metadata.universe.CsvRowMerge.Changes;
 import io.spock.metadata.store.PreparedBatch;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
 
@@ -37,12 +38,14 @@ final class CsvBatchWriter implements AutoCloseable {
 
     static final int BATCH = 500;
 
-    /** The columns an insert writes, in the order of its placeholders. */
-    private static final List<Field<?>> INSERTED = List.of(TICKERS.fields());
-    /** The columns an update writes, then the key of its WHERE clause. */
-    private static final List<Field<?>> UPDATED = Stream.of(TICKERS.fields())
-            .filter(f -> !f.equals(TICKERS.REGION) && !f.equals(TICKERS.TICKER) && !f.equals(TICKERS.CREATED_AT))
-            .toList();
+    /** The columns an update writes, the CSV layout's own, then the key of its WHERE clause. */
+    private static final List<Field<?>> UPDATED = List.of(TICKERS.EXCHANGE, TICKERS.NAME_EN, TICKERS.NAME_KO,
+            TICKERS.SECURITY_TYPE, TICKERS.KIS_CODE, TICKERS.YAHOO_SYMBOL, TICKERS.SECTOR_CODE, TICKERS.SECTOR_EN,
+            TICKERS.SECTOR_KO, TICKERS.INDUSTRY, TICKERS.IS_SPAC, TICKERS.IS_PREFERRED, TICKERS.SOURCE,
+            TICKERS.CONFIDENCE, TICKERS.STATUS, TICKERS.LAST_ENRICHED, TICKERS.DELISTED, TICKERS.UPDATED_AT);
+    /** The columns an insert writes, in the order of its placeholders; the others take their defaults. */
+    private static final List<Field<?>> INSERTED = Stream.concat(Stream.of(TICKERS.REGION, TICKERS.TICKER,
+            TICKERS.CREATED_AT), UPDATED.stream()).toList();
     private static final List<Field<?>> HISTORY = Stream.of(CLASSIFICATION_HISTORY.fields())
             .filter(f -> !f.equals(CLASSIFICATION_HISTORY.ID)).toList();
 
@@ -72,13 +75,15 @@ final class CsvBatchWriter implements AutoCloseable {
                    LocalDateTime now) throws SQLException {
         this.db = db;
         this.insertBatch = new PreparedBatch(connection, PreparedBatch.Sql.of(db, db.insertInto(TICKERS)
-                .columns(INSERTED).values(placeholders(INSERTED))));
+                .columns(INSERTED).values(placeholders(INSERTED)), INSERTED.toArray(Field[]::new)));
         this.updateBatch = new PreparedBatch(connection, PreparedBatch.Sql.of(db, db.update(TICKERS)
                 .set((Map<?, ?>) UPDATED.stream().collect(Collectors.toMap(f -> f, f -> DSL.val(null, f),
                         (a, b) -> a, LinkedHashMap::new)))
-                .where(TICKERS.REGION.eq((String) null), TICKERS.TICKER.eq((String) null))));
-        this.historyBatch = new PreparedBatch(connection, PreparedBatch.Sql.of(db, db.insertInto(CLASSIFICATION_HISTORY)
-                .columns(HISTORY).values(placeholders(HISTORY))));
+                .where(TICKERS.REGION.eq((String) null), TICKERS.TICKER.eq((String) null)),
+                Stream.concat(UPDATED.stream(), Stream.of(TICKERS.REGION, TICKERS.TICKER)).toArray(Field[]::new)));
+        this.historyBatch = new PreparedBatch(connection, PreparedBatch.Sql.of(db,
+                db.insertInto(CLASSIFICATION_HISTORY).columns(HISTORY).values(placeholders(HISTORY)),
+                HISTORY.toArray(Field[]::new)));
         this.file = file;
         this.columns = columns;
         this.reason = reason;
@@ -90,6 +95,16 @@ final class CsvBatchWriter implements AutoCloseable {
         if (pending.size() >= BATCH) {
             flush();
         }
+    }
+
+    /** Sets each column of {@code row} to the record's value. */
+    private static PreparedBatch.Row copy(Record record, List<Field<?>> columns, PreparedBatch.Row row) {
+        columns.forEach(column -> set(row, column, record));
+        return row;
+    }
+
+    private static <T> void set(PreparedBatch.Row row, Field<T> column, Record record) {
+        row.set(column, record.get(column));
     }
 
     private static List<Field<?>> placeholders(List<Field<?>> fields) {
@@ -126,14 +141,14 @@ final class CsvBatchWriter implements AutoCloseable {
         }
         checkYahooSymbols(merged);
         for (TickersRecord record : inserts) {
-            insertBatch.add(INSERTED.stream().map(record::get).toArray());
+            copy(record, INSERTED, insertBatch.row()).add();
         }
         for (TickersRecord record : updates) {
-            Stream<Object> values = UPDATED.stream().map(record::get);
-            updateBatch.add(Stream.concat(values, Stream.of(record.getRegion(), record.getTicker())).toArray());
+            copy(record, UPDATED, updateBatch.row()).set(TICKERS.REGION, record.getRegion())
+                    .set(TICKERS.TICKER, record.getTicker()).add();
         }
         for (ClassificationHistoryRecord record : history) {
-            historyBatch.add(HISTORY.stream().map(record::get).toArray());
+            copy(record, HISTORY, historyBatch.row()).add();
         }
         insertBatch.execute();
         updateBatch.execute();

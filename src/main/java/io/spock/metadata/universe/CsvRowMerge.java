@@ -1,5 +1,6 @@
 package io.spock.metadata.universe;
 
+import io.spock.metadata.classify.Confidence;
 import io.spock.metadata.market.KindDecision;
 import io.spock.metadata.market.ListingKinds;
 import io.spock.metadata.store.Source;
@@ -96,7 +97,7 @@ final class CsvRowMerge {
         }
         changes.set(TICKERS.SOURCE, source.name());
         changes.set(TICKERS.CONFIDENCE, row.confidence() != null ? row.confidence()
-                : source == Source.MANUAL ? "HIGH" : null);
+                : source == Source.MANUAL ? Confidence.HIGH.name() : null);
         changes.set(TICKERS.STATUS, (row.status() != null ? row.status() : TickerStatus.CLASSIFIED).name());
         changes.setIf(columns, CsvColumns.LAST_ENRICHED, TICKERS.LAST_ENRICHED, row.lastEnriched());
     }

@@ -2,6 +2,7 @@ package io.spock.metadata.universe;
 
 import io.spock.metadata.app.Messages;
 import io.spock.metadata.app.UsageException;
+import io.spock.metadata.classify.Confidence;
 import io.spock.metadata.classify.GicsSector;
 import io.spock.metadata.classify.GicsTaxonomy;
 import io.spock.metadata.classify.KisSectorMapping;
@@ -37,8 +38,8 @@ final class CsvRowReader {
 
     private static final Pattern KIS_CODE = Pattern.compile("\\d{1,3}");
     private static final Pattern YAHOO_SYMBOL = Pattern.compile("[A-Z0-9^][A-Z0-9.=^-]*");
-    private static final Set<String> CONFIDENCES = Set.of("HIGH", "LOW");
-    private static final Function<String, Optional<Source>> SOURCES = named(Source.values());
+    private static final Set<String> CONFIDENCES = Arrays.stream(Confidence.values()).map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
     private static final Function<String, Optional<TickerStatus>> STATUSES = named(TickerStatus.values());
     /** Text columns and the store column whose length bounds them. */
     private static final Map<String, Field<String>> TEXT = Map.of(CsvColumns.NAME_EN, TICKERS.NAME_EN,
@@ -78,7 +79,8 @@ final class CsvRowReader {
         return new CsvTicker(line, exchange, ticker, text(CsvColumns.NAME_EN), text(CsvColumns.NAME_KO),
                 parsed(CsvColumns.SECURITY_TYPE, SecurityType::parse, SecurityType.STOCK), kisCode(), yahooSymbol(),
                 sector(), text(CsvColumns.INDUSTRY), flag(CsvColumns.IS_SPAC), flag(CsvColumns.IS_PREFERRED),
-                parsed(CsvColumns.SOURCE, SOURCES, null), confidence(), parsed(CsvColumns.STATUS, STATUSES, null),
+                parsed(CsvColumns.SOURCE, CsvRowReader::source, null), confidence(),
+                parsed(CsvColumns.STATUS, STATUSES, null),
                 lastEnriched(),
                 flag(CsvColumns.DELISTED));
     }
@@ -138,7 +140,7 @@ final class CsvRowReader {
     private String confidence() {
         String value = cell(CsvColumns.CONFIDENCE).toUpperCase(Locale.ROOT);
         if (!value.isEmpty() && !CONFIDENCES.contains(value)) {
-            throw fail("confidence must be HIGH or LOW, not " + Messages.quote(cell(CsvColumns.CONFIDENCE)));
+            throw fail("confidence must be HIGH, MEDIUM or LOW, not " + Messages.quote(cell(CsvColumns.CONFIDENCE)));
         }
         return value.isEmpty() ? null : value;
     }
@@ -162,6 +164,11 @@ final class CsvRowReader {
 
     private UsageException fail(String message) {
         return CsvUniverseReader.problem(file, line, message);
+    }
+
+    /** Any well-formed source name: sources are pluggable, so a CSV may carry one this store has not seen yet. */
+    private static Optional<Source> source(String text) {
+        return Source.isValidName(text) ? Optional.of(Source.of(text)) : Optional.empty();
     }
 
     private static <E extends Enum<E>> Function<String, Optional<E>> named(E[] values) {
