@@ -145,7 +145,8 @@ public final class KisMasterReader {
             return LineResult.malformed(layoutProblem.get());
         }
         for (int i = 0; i < FIELD_COUNT; i++) {
-            fields[i] = fields[i].trim();
+            // strip, not trim: trim would also drop NUL and other control characters, which make a line malformed
+            fields[i] = fields[i].strip();
         }
         Optional<KisSecurityType> type = KisSecurityType.fromCode(fields[SECURITY_TYPE]);
         if (type.isEmpty()) {

@@ -21,11 +21,11 @@ public record Exchange(String code, String name, Region region, String currency,
 
     /** The Yahoo symbol of a ticker (canonical form) whose kind is already decided. */
     public String yahooSymbol(String ticker, KindDecision kind) {
-        return rule.toYahoo(ticker.trim(), kind) + yahooSuffix;
+        return rule.toYahoo(ticker.strip(), kind) + yahooSuffix;
     }
 
     /** The Yahoo symbol of a ticker (canonical form), its kind decided from its names (either may be null). */
     public String yahooSymbol(String ticker, String nameEn, String nameKo) {
-        return yahooSymbol(ticker, ListingKinds.decide(this, ticker.trim(), nameEn, nameKo));
+        return yahooSymbol(ticker, ListingKinds.decide(this, ticker.strip(), nameEn, nameKo));
     }
 }

@@ -82,7 +82,7 @@ public enum TickerForm {
         if (ticker == null) {
             return Optional.empty();
         }
-        String text = ticker.trim().toUpperCase(Locale.ROOT);
+        String text = ticker.strip().toUpperCase(Locale.ROOT);
         if (text.isEmpty() || text.length() > MAX_LENGTH) {
             return Optional.empty();
         }

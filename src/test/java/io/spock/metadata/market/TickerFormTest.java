@@ -60,6 +60,7 @@ class TickerFormTest {
         Exchange market = Markets.exchange(exchange).orElseThrow();
 
         assertThat(market.canonicalTicker("AB\0C")).isEmpty();
+        assertThat(market.canonicalTicker("1234\0")).as("a trailing NUL is not trimmed away").isEmpty();
         assertThat(market.canonicalTicker("1".repeat(300))).isEmpty();
         assertThat(market.canonicalTicker(null)).isEmpty();
     }
