@@ -39,7 +39,8 @@ final class MasterLineCheck {
             return malformed("bad symbol " + Messages.quote(record.symbol()) + " in field 5: "
                     + exchange.get().tickerForm().rule());
         }
-        Optional<String> nameProblem = nameProblem(record.koreanName(), 7).or(() -> nameProblem(record.englishName(), 8));
+        Optional<String> nameProblem = nameProblem(record.koreanName(), 7)
+                .or(() -> nameProblem(record.englishName(), 8));
         if (nameProblem.isPresent()) {
             return malformed(nameProblem.get());
         }

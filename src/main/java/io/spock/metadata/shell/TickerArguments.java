@@ -66,7 +66,8 @@ public final class TickerArguments {
         String ticker = normalise(typed);
         Set<Region> regions = EnumSet.allOf(Region.class);
         if (regionOption != null && !regionOption.isBlank()) {
-            regions = EnumSet.of(Region.parse(regionOption).orElseThrow(() -> new UnknownRegionException(regionOption)));
+            regions = EnumSet.of(Region.parse(regionOption)
+                    .orElseThrow(() -> new UnknownRegionException(regionOption)));
         }
         List<ListingKey> found = lookup.resolve(ticker, regions);
         if (found.isEmpty()) {

@@ -1,11 +1,11 @@
 package io.spock.metadata.universe;
 
+import io.spock.metadata.store.PreparedBatch;
 import io.spock.metadata.store.Source;
 import io.spock.metadata.store.TickerStatus;
 import io.spock.metadata.store.generated.tables.records.ClassificationHistoryRecord;
 import io.spock.metadata.store.generated.tables.records.TickersRecord;
 import io.spock.metadata.universe.CsvRowMerge.Changes;
-import io.spock.metadata.store.PreparedBatch;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -46,8 +46,11 @@ final class CsvBatchWriter implements AutoCloseable {
     /** The columns an insert writes, in the order of its placeholders; the others take their defaults. */
     private static final List<Field<?>> INSERTED = Stream.concat(Stream.of(TICKERS.REGION, TICKERS.TICKER,
             TICKERS.CREATED_AT), UPDATED.stream()).toList();
-    private static final List<Field<?>> HISTORY = Stream.of(CLASSIFICATION_HISTORY.fields())
-            .filter(f -> !f.equals(CLASSIFICATION_HISTORY.ID)).toList();
+    /** The columns of a history row ({@link CsvRowMerge#historyRow}); an import belongs to no run. */
+    private static final List<Field<?>> HISTORY = List.of(CLASSIFICATION_HISTORY.REGION, CLASSIFICATION_HISTORY.TICKER,
+            CLASSIFICATION_HISTORY.CHANGED_AT, CLASSIFICATION_HISTORY.SOURCE, CLASSIFICATION_HISTORY.OLD_SECTOR_CODE,
+            CLASSIFICATION_HISTORY.NEW_SECTOR_CODE, CLASSIFICATION_HISTORY.OLD_INDUSTRY,
+            CLASSIFICATION_HISTORY.NEW_INDUSTRY, CLASSIFICATION_HISTORY.OLD_SOURCE, CLASSIFICATION_HISTORY.REASON);
 
     private final DSLContext db;
     private final PreparedBatch insertBatch;
@@ -95,20 +98,6 @@ final class CsvBatchWriter implements AutoCloseable {
         if (pending.size() >= BATCH) {
             flush();
         }
-    }
-
-    /** Sets each column of {@code row} to the record's value. */
-    private static PreparedBatch.Row copy(Record record, List<Field<?>> columns, PreparedBatch.Row row) {
-        columns.forEach(column -> set(row, column, record));
-        return row;
-    }
-
-    private static <T> void set(PreparedBatch.Row row, Field<T> column, Record record) {
-        row.set(column, record.get(column));
-    }
-
-    private static List<Field<?>> placeholders(List<Field<?>> fields) {
-        return fields.stream().<Field<?>>map(f -> DSL.val(null, f)).toList();
     }
 
     /** Writes what is pending. */
@@ -246,5 +235,19 @@ final class CsvBatchWriter implements AutoCloseable {
 
     int keptManual() {
         return keptManual;
+    }
+
+    /** Sets each column of {@code row} to the record's value. */
+    private static PreparedBatch.Row copy(Record record, List<Field<?>> columns, PreparedBatch.Row row) {
+        columns.forEach(column -> set(row, column, record));
+        return row;
+    }
+
+    private static <T> void set(PreparedBatch.Row row, Field<T> column, Record record) {
+        row.set(column, record.get(column));
+    }
+
+    private static List<Field<?>> placeholders(List<Field<?>> fields) {
+        return fields.stream().<Field<?>>map(f -> DSL.val(null, f)).toList();
     }
 }

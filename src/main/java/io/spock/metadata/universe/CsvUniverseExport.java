@@ -55,8 +55,8 @@ public final class CsvUniverseExport {
                         r.getSectorEn(), r.getSectorKo(), r.getIndustry(), r.getIsSpac(), r.getIsPreferred(),
                         r.getSource(), r.getConfidence(), r.getStatus(), CsvColumns.format(r.getLastEnriched()),
                         r.getDelisted());
-                printer.printRecord(forExcel ? cells.map(c -> c instanceof String t ? SpreadsheetCells.neutralised(t) : c)
-                        : cells);
+                printer.printRecord(forExcel
+                        ? cells.map(c -> c instanceof String cell ? SpreadsheetCells.neutralised(cell) : c) : cells);
                 rows++;
             }
         } catch (IOException e) {

@@ -24,7 +24,7 @@ import static io.spock.metadata.support.TestStore.listing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** import-csv's entry rules on a real SQLite file: one listing per ticker and per Yahoo symbol, whatever the spelling. */
+/** import-csv's entry rules on a real SQLite file: one listing per ticker and Yahoo symbol, whatever the spelling. */
 class CsvUniverseImportTest {
 
     private static final GicsTaxonomy GICS = GicsTaxonomy.load();
@@ -86,7 +86,7 @@ class CsvUniverseImportTest {
         assertThat(row("US", "BRKB")).isNull();
     }
 
-    /** Rows are written in batches of 500 inside one transaction: a conflict in the third batch undoes the first two. */
+    /** Rows are written in batches of 500 in one transaction: a conflict in the third batch undoes the first two. */
     @Test
     void twoRowsClaimingOneYahooSymbolAreRefusedAndNothingIsWrittenAcrossBatches() throws IOException {
         StringBuilder content = new StringBuilder("exchange,ticker,yahoo_symbol\n");
