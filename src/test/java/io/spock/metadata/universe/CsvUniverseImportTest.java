@@ -35,9 +35,14 @@ class CsvUniverseImportTest {
     private Database db;
     private CsvUniverseImport importer;
 
+    /** The back end these tests run on; {@link PostgresCsvUniverseImportTest} runs them all on PostgreSQL. */
+    TestStore.Backend backend() {
+        return TestStore.Backend.SQLITE;
+    }
+
     @BeforeEach
     void open() {
-        db = TestStore.open(dir);
+        db = TestStore.open(backend(), dir);
         importer = new CsvUniverseImport(db.dsl(), () -> GICS, CLOCK);
         TestStore.add(db, listing("SZS", "000858", "410"), listing("HKS", "00001", "240"),
                 Listing.of(Markets.exchange("NYS").orElseThrow(), "BRK/B",
