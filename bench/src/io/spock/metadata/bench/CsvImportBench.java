@@ -49,6 +49,8 @@ final class CsvImportBench {
             peaks[i] = Double.parseDouble(result[1]) / 1e6;
             Files.deleteIfExists(dir.resolve("import-" + i + ".db"));
         }
+        Files.delete(csv);
+        Files.delete(dir);
         Arrays.sort(rates);
         Arrays.sort(peaks);
         double rate = rates[runs / 2];
