@@ -29,6 +29,7 @@ public final class Benchmarks {
         groups.put("startup", ShellBench::startup);
         groups.put("queries", () -> ShellBench.completionAndCoverage(100_000));
         groups.put("import", () -> ImportBench.masterImport(30_000));
+        groups.put("csv", () -> CsvImportBench.csvImport(1_000_000, 3));
         groups.put("parallel", () -> ParallelBench.sequentialVsParallel(200, 50.0, 200));
         List<String> chosen = args.length == 0 ? List.copyOf(groups.keySet()) : List.of(args);
         List<Figure> figures = new ArrayList<>();

@@ -155,8 +155,8 @@ final class EnrichBench {
         List<Listing> listings = new ArrayList<>(tickers);
         var nas = Markets.exchange("NAS").orElseThrow();
         for (int i = 0; i < tickers; i++) {
-            listings.add(new Listing(nas, String.format("T%06d", i), "Company " + i, null, "STOCK",
-                    kisMapped ? STANDING_CODES[i % STANDING_CODES.length] : "000", false));
+            listings.add(Listing.of(nas, String.format("T%06d", i), "Company " + i, null, "STOCK",
+                    kisMapped ? STANDING_CODES[i % STANDING_CODES.length] : "000"));
         }
         new UniverseWriter(db.dsl(), Clock.systemUTC()).insertMissing(listings);
     }

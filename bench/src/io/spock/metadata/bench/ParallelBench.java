@@ -102,8 +102,7 @@ final class ParallelBench {
                     case "TSE" -> String.format("%04d", 1000 + i);
                     default -> String.format("T%05d", i);
                 };
-                listings.add(new Listing(exchange, ticker, "Company " + i, null, "STOCK", i % 2 == 0 ? "010" : "000",
-                        false));
+                listings.add(Listing.of(exchange, ticker, "Company " + i, null, "STOCK", i % 2 == 0 ? "010" : "000"));
             }
         }
         new UniverseWriter(db.dsl(), Clock.systemUTC()).insertMissing(listings);

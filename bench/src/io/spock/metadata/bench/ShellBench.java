@@ -44,8 +44,8 @@ final class ShellBench {
             List<Listing> listings = new ArrayList<>(tickers);
             var exchanges = Markets.exchanges();
             for (int i = 0; i < tickers; i++) {
-                listings.add(new Listing(exchanges.get(i % exchanges.size()), String.format("T%06d", i), "Co " + i,
-                        null, "STOCK", i % 2 == 0 ? "000" : "010", false));
+                listings.add(Listing.of(exchanges.get(i % exchanges.size()), String.format("T%06d", i), "Co " + i,
+                        null, "STOCK", i % 2 == 0 ? "000" : "010"));
             }
             new UniverseWriter(db.dsl(), Clock.systemUTC()).insertMissing(listings);
             TickerLookup lookup = new TickerLookup(db.dsl());

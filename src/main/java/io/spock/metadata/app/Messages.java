@@ -8,6 +8,7 @@ import java.util.List;
 public final class Messages {
 
     private static final int MAX_REMOTE_LENGTH = 200;
+    private static final int MAX_QUOTED_LENGTH = 40;
 
     private Messages() {
     }
@@ -51,5 +52,25 @@ public final class Messages {
         String masked = Masking.text(text == null ? "" : text, secrets);
         String flat = masked.replaceAll("\\s+", " ").strip();
         return flat.length() <= MAX_REMOTE_LENGTH ? flat : flat.substring(0, MAX_REMOTE_LENGTH) + "…";
+    }
+
+    /**
+     * A value from a file or from the operator, in single quotes for a message: control characters (NUL, ESC, line
+     * breaks) written as {@code \\uXXXX}, and cut to 40 characters, so that a hostile value can neither break the
+     * one-line rule nor drive the terminal.
+     */
+    public static String quote(String text) {
+        String value = text == null ? "" : text;
+        StringBuilder quoted = new StringBuilder("'");
+        int shown = Math.min(value.length(), MAX_QUOTED_LENGTH);
+        for (int i = 0; i < shown; i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                quoted.append(String.format("\\u%04x", (int) c));
+            } else {
+                quoted.append(c);
+            }
+        }
+        return quoted.append(value.length() > shown ? "…'" : "'").toString();
     }
 }

@@ -19,7 +19,8 @@ import static io.spock.metadata.store.generated.Tables.TICKERS;
 
 /**
  * Applies and clears manual classifications. A fix is stored with source MANUAL, which enrichment never
- * overwrites; clearing it makes the ticker due again. Both land in the history with the reason.
+ * overwrites; clearing it makes the ticker due again. A fix without an industry keeps the stored one only when the
+ * sector stays: an industry of another sector would be stale. Both land in the history with the reason.
  */
 public final class ManualFixes {
 
@@ -57,7 +58,9 @@ public final class ManualFixes {
                 }
                 return new FixResult(fix.region(), fix.ticker(), true, before, "- (due for enrich)", dryRun);
             }
-            String industry = fix.industry() != null ? fix.industry() : row.getIndustry();
+            boolean sameSector = fix.sector().code().equals(row.getSectorCode());
+            // an industry belongs to its sector: a new sector without --industry drops the old one
+            String industry = fix.industry() != null ? fix.industry() : sameSector ? row.getIndustry() : null;
             String after = describe(fix.sector().code(), fix.sector().nameEn(), Source.MANUAL.name());
             boolean same = Source.MANUAL.name().equals(row.getSource())
                     && fix.sector().code().equals(row.getSectorCode()) && Objects.equals(industry, row.getIndustry());

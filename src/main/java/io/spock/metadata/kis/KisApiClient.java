@@ -9,6 +9,7 @@ import io.spock.metadata.app.UsageException;
 import io.spock.metadata.http.BoundedExchange;
 import io.spock.metadata.http.TimeSource;
 import io.spock.metadata.http.TokenBucket;
+import io.spock.metadata.http.Utf8Body;
 
 import java.io.IOException;
 import java.net.URI;
@@ -202,7 +203,7 @@ public final class KisApiClient {
     private HttpResponse<String> send(String what, HttpRequest request) {
         try {
             pacer.acquire();
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(request, Utf8Body.handler("KIS", what));
         } catch (IOException e) {
             throw failure(what, OneLine.describe(e) + " (" + request.uri().getHost() + ")");
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package io.spock.metadata.kis;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -18,8 +19,12 @@ import java.util.Optional;
  * parser loses it by letting pandas take it as a header).
  *
  * <p>Each line is decoded on its own with a reporting decoder, so one bad byte spoils one line, not the file, and
- * names it. Malformed lines are skipped and reported; if more than 1 % of the lines are malformed the layout has
- * probably changed, and the whole file is rejected so that nothing is imported from it.
+ * names it. A line is malformed when it cannot be decoded, is longer than {@value #MAX_LINE_BYTES} bytes, lacks
+ * fields, or fails the ticker rule and listing checks of {@link MasterLineCheck} (symbol in its market's form, names
+ * that fit the store, one listing per Yahoo symbol). Malformed lines are skipped and reported; if more than 1 % of
+ * the lines are malformed the layout has probably changed, and the whole file is rejected so that nothing is
+ * imported from it. A file larger than {@value MasterArchive#MAX_ENTRY_BYTES} bytes is refused unread: the real
+ * ones are under 1 MB.
  */
 public final class KisMasterReader {
 
@@ -37,13 +42,20 @@ public final class KisMasterReader {
     private static final int INDUSTRY_CODE = 19;
     private static final int ETP_KIND = 22;
 
+    /** The longest real line is about 300 bytes. */
+    static final int MAX_LINE_BYTES = 4096;
+
     /** Reads a {@code .zip} holding one master file, or the plain master file itself. */
     public MasterFile read(Path file) {
         byte[] content;
-        try {
-            content = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            content = in.readNBytes(MasterArchive.MAX_ENTRY_BYTES + 1);
         } catch (IOException e) {
             throw new MasterFileException(file + ": cannot read: " + OneLine.describe(e));
+        }
+        if (content.length > MasterArchive.MAX_ENTRY_BYTES) {
+            throw new MasterFileException(file + ": larger than " + MasterArchive.MAX_ENTRY_BYTES
+                    + " bytes, nothing read; a KIS master file is under 1 MB");
         }
         return read(file.toString(), content);
     }
@@ -59,6 +71,7 @@ public final class KisMasterReader {
         CharsetDecoder decoder = CP949.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+        MasterLineCheck check = new MasterLineCheck();
         int lineNumber = 0;
         int start = 0;
         while (start < text.length) {
@@ -66,12 +79,17 @@ public final class KisMasterReader {
             int end = newline < 0 ? text.length : newline;
             int contentEnd = end > start && text[end - 1] == '\r' ? end - 1 : end;
             lineNumber++;
-            if (contentEnd > start) {
+            if (contentEnd - start > MAX_LINE_BYTES) {
+                malformed.add(new MalformedLine(source, lineNumber, "line longer than " + MAX_LINE_BYTES + " bytes"));
+            } else if (contentEnd > start) {
                 LineResult result = parse(decoder, text, start, contentEnd);
-                if (result.record() != null) {
-                    records.add(result.record());
+                MasterLineCheck.Result checked = result.record() == null ? null
+                        : check.check(result.record(), lineNumber);
+                if (checked != null && checked.record() != null) {
+                    records.add(checked.record());
                 } else {
-                    malformed.add(new MalformedLine(source, lineNumber, result.problem()));
+                    malformed.add(new MalformedLine(source, lineNumber,
+                            checked != null ? checked.problem() : result.problem()));
                 }
             }
             start = end + 1;
@@ -127,7 +145,8 @@ public final class KisMasterReader {
             return LineResult.malformed(layoutProblem.get());
         }
         for (int i = 0; i < FIELD_COUNT; i++) {
-            fields[i] = fields[i].trim();
+            // strip, not trim: trim would also drop NUL and other control characters, which make a line malformed
+            fields[i] = fields[i].strip();
         }
         Optional<KisSecurityType> type = KisSecurityType.fromCode(fields[SECURITY_TYPE]);
         if (type.isEmpty()) {

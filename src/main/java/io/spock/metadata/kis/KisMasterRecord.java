@@ -29,4 +29,15 @@ public record KisMasterRecord(String exchangeCode, String symbol, String realtim
     public String normalisedIndustryCode() {
         return KisSectorMapping.normalise(industryCode);
     }
+
+    /** Stocks and exchange-traded products are listings of the universe; indexes and warrants are not. */
+    public boolean isListing() {
+        return securityType == KisSecurityType.STOCK || securityType == KisSecurityType.ETP;
+    }
+
+    /** The same record with its symbol in canonical form. */
+    KisMasterRecord withSymbol(String canonical) {
+        return canonical.equals(symbol) ? this : new KisMasterRecord(exchangeCode, canonical, realtimeSymbol,
+                koreanName, englishName, securityType, currency, depositaryReceipt, industryCode, etpKind);
+    }
 }

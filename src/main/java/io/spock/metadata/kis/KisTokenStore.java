@@ -7,6 +7,7 @@ import io.spock.metadata.app.ExitCodes;
 import io.spock.metadata.app.Messages;
 import io.spock.metadata.app.SpockException;
 import io.spock.metadata.http.BoundedExchange;
+import io.spock.metadata.http.Utf8Body;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,7 +152,7 @@ public final class KisTokenStore {
         Instant requestedAt = clock.instant();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request, Utf8Body.handler("KIS", "the access token"));
         } catch (IOException e) {
             throw failure("KIS token request to " + tokenUrl + " failed: " + OneLine.describe(e));
         } catch (InterruptedException e) {

@@ -15,24 +15,42 @@ import java.util.regex.Pattern;
 public final class Markets {
 
     private static final List<Exchange> EXCHANGES = List.of(
-            new Exchange("NAS", "NASDAQ", Region.US, "USD", "nas", "", SymbolRule.US_CLASSES),
-            new Exchange("NYS", "New York Stock Exchange", Region.US, "USD", "nys", "", SymbolRule.US_CLASSES),
-            new Exchange("AMS", "NYSE American (AMEX)", Region.US, "USD", "ams", "", SymbolRule.US_CLASSES),
-            new Exchange("SHS", "Shanghai Stock Exchange", Region.CN, "CNY", "shs", ".SS", SymbolRule.AS_IS),
-            new Exchange("SZS", "Shenzhen Stock Exchange", Region.CN, "CNY", "szs", ".SZ", SymbolRule.AS_IS),
-            new Exchange("HKS", "Hong Kong Exchange", Region.HK, "HKD", "hks", ".HK", SymbolRule.HK_NUMERIC),
-            new Exchange("TSE", "Tokyo Stock Exchange", Region.JP, "JPY", "tse", ".T", SymbolRule.AS_IS),
-            new Exchange("HSX", "Ho Chi Minh Stock Exchange (HOSE)", Region.VN, "VND", "hsx", ".VN", SymbolRule.AS_IS),
-            new Exchange("HNX", "Hanoi Stock Exchange", Region.VN, "VND", "hnx", ".VN", SymbolRule.AS_IS));
+            new Exchange("NAS", "NASDAQ", Region.US, "USD", "nas", "", SymbolRule.US_CLASSES, TickerForm.US),
+            new Exchange("NYS", "New York Stock Exchange", Region.US, "USD", "nys", "", SymbolRule.US_CLASSES,
+                    TickerForm.US),
+            new Exchange("AMS", "NYSE American (AMEX)", Region.US, "USD", "ams", "", SymbolRule.US_CLASSES,
+                    TickerForm.US),
+            new Exchange("SHS", "Shanghai Stock Exchange", Region.CN, "CNY", "shs", ".SS", SymbolRule.AS_IS,
+                    TickerForm.SIX_DIGITS),
+            new Exchange("SZS", "Shenzhen Stock Exchange", Region.CN, "CNY", "szs", ".SZ", SymbolRule.AS_IS,
+                    TickerForm.SIX_DIGITS),
+            new Exchange("HKS", "Hong Kong Exchange", Region.HK, "HKD", "hks", ".HK", SymbolRule.HK_NUMERIC,
+                    TickerForm.FIVE_DIGITS),
+            new Exchange("TSE", "Tokyo Stock Exchange", Region.JP, "JPY", "tse", ".T", SymbolRule.AS_IS,
+                    TickerForm.TOKYO),
+            new Exchange("HSX", "Ho Chi Minh Stock Exchange (HOSE)", Region.VN, "VND", "hsx", ".VN", SymbolRule.AS_IS,
+                    TickerForm.LETTERS_AND_DIGITS),
+            new Exchange("HNX", "Hanoi Stock Exchange", Region.VN, "VND", "hnx", ".VN", SymbolRule.AS_IS,
+                    TickerForm.LETTERS_AND_DIGITS));
 
-    /** A ticker as KIS writes it: letters, digits and the separators of share classes (BRK/B, BF.B), at most 32. */
-    private static final Pattern TICKER = Pattern.compile("[A-Z0-9][A-Z0-9./-]{0,31}");
+    /**
+     * What an operator may type for a ticker or Yahoo symbol of any market (BRK/B, BRK.B, 858, 0700.HK): letters,
+     * digits and the separators {@code . / -}, at most 32 characters. Whether it names a listing is for
+     * {@link TickerForm} and the store to say.
+     */
+    private static final Pattern TYPED = Pattern.compile("[A-Z0-9][A-Z0-9./-]{0,31}");
 
     private Markets() {
     }
 
+    /** @param ticker upper case, as typed */
     public static boolean isValidTicker(String ticker) {
-        return ticker != null && TICKER.matcher(ticker).matches();
+        return ticker != null && TYPED.matcher(ticker).matches();
+    }
+
+    /** How the region writes its tickers: all exchanges of a region share one form. */
+    public static TickerForm tickerForm(Region region) {
+        return exchanges(region).get(0).tickerForm();
     }
 
     public static List<Exchange> exchanges() {

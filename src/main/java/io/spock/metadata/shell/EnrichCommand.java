@@ -26,6 +26,7 @@ import io.spock.metadata.render.TableView;
 import io.spock.metadata.report.ReportFiles;
 import io.spock.metadata.report.ReportWriter;
 import io.spock.metadata.report.RunReport;
+import io.spock.metadata.store.ListingKey;
 import io.spock.metadata.store.RunState;
 import io.spock.metadata.store.TickerLookup;
 import io.spock.metadata.yahoo.YahooSettings;
@@ -41,6 +42,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * {@code enrich}: classify the due tickers of the chosen regions (KIS code first, Yahoo as the fallback), in the
@@ -80,7 +83,8 @@ public class EnrichCommand {
 
     @Command(command = "enrich", description = "Classify due tickers: KIS code map first, Yahoo Finance as the fallback.")
     public String enrich(
-            @Option(longNames = "regions", defaultValue = "ALL", description = "US,CN,HK,JP,VN or ALL")
+            @Option(longNames = "regions", description = "US,CN,HK,JP,VN or ALL (the default; with --tickers, the "
+                    + "regions that list them)")
             @OptionValues(provider = "regionCompletion") String regions,
             @Option(longNames = "tickers", description = "only these tickers, whatever their age (T1,T2)")
             @OptionValues(provider = "tickerCompletion") String tickerList,
@@ -137,7 +141,12 @@ public class EnrichCommand {
         ReportFiles reportFiles = reportFile == null ? ReportFiles.defaults(properties.logsDir())
                 : ReportFiles.of(reportFile);
         Set<Region> chosen = Markets.parseRegions(regions);
-        List<String> named = tickerList == null ? List.of() : TickerArguments.parseListed(tickerList, tickers);
+        List<ListingKey> listings = tickerList == null ? List.of()
+                : TickerArguments.parseListed(tickerList, chosen, tickers);
+        if (regions == null && !listings.isEmpty()) {
+            chosen = listings.stream().map(ListingKey::region).collect(Collectors.toCollection(TreeSet::new));
+        }
+        List<String> named = listings.stream().map(ListingKey::ticker).distinct().toList();
         EnrichMode mode = !named.isEmpty() ? EnrichMode.TICKERS
                 : forceRefresh ? EnrichMode.FORCE_REFRESH : EnrichMode.INCREMENTAL;
         EnrichRequest request = new EnrichRequest(chosen, mode, named, maxAgeDays, dryRun, includeManual, parallel,

@@ -22,8 +22,10 @@ public class ExportCsvCommand {
             @Option(longNames = "file", required = true, description = "the CSV file to write") String file,
             @Option(longNames = "regions", defaultValue = "ALL", description = "US,CN,HK,JP,VN or ALL")
             @OptionValues(provider = "regionCompletion") String regions,
-            @Option(longNames = "force", description = "overwrite the file") boolean force) {
-        CsvUniverseExport.Export export = exporter.export(Markets.parseRegions(regions));
+            @Option(longNames = "force", description = "overwrite the file") boolean force,
+            @Option(longNames = "for-excel", description = "for spreadsheets: a UTF-8 byte-order mark, and cells that "
+                    + "start like a formula (= + - @) prefixed with '") boolean forExcel) {
+        CsvUniverseExport.Export export = exporter.export(Markets.parseRegions(regions), forExcel);
         return OutputFile.write(file, export.csv(), force) + " (" + export.rows() + " tickers)";
     }
 }

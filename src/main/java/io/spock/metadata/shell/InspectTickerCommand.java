@@ -9,6 +9,7 @@ import io.spock.metadata.render.OutputFormat;
 import io.spock.metadata.render.Renderer;
 import io.spock.metadata.render.TableView;
 import io.spock.metadata.source.Answer;
+import io.spock.metadata.store.ListingKey;
 import io.spock.metadata.store.TickerDetails;
 import io.spock.metadata.store.TickerLookup;
 import io.spock.metadata.store.generated.tables.records.ClassificationHistoryRecord;
@@ -60,10 +61,11 @@ public class InspectTickerCommand {
             @Option(longNames = "format", defaultValue = "table", description = "table or json")
             @OptionValues(provider = "formatCompletion") String format) {
         OutputFormat output = OutputFormat.parse(format);
-        String symbol = TickerArguments.normalise(ticker);
-        Region where = TickerArguments.regionOf(symbol, region, tickers);
-        TickersRecord row = details.row(where.name(), symbol).orElseThrow();
+        ListingKey listing = TickerArguments.listing(ticker, region, tickers);
+        TickersRecord row = details.row(listing.region().name(), listing.ticker()).orElseThrow();
         Map<String, Object> fields = fields(row);
+        Region where = listing.region();
+        String symbol = listing.ticker();
         TableView answers = evidenceView(evidence.getObject().of(where.name(), symbol), row.getSource());
         TableView history = historyView(details.history(where.name(), symbol));
         Map<String, Object> liveAnswers = live ? liveAnswers(where, symbol) : Map.of();

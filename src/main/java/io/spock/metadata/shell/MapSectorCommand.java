@@ -7,6 +7,7 @@ import io.spock.metadata.curate.FixResult;
 import io.spock.metadata.curate.ManualFix;
 import io.spock.metadata.curate.ManualFixes;
 import io.spock.metadata.market.Region;
+import io.spock.metadata.store.ListingKey;
 import io.spock.metadata.store.TickerLookup;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.command.annotation.Command;
@@ -40,8 +41,9 @@ public class MapSectorCommand {
             @Option(longNames = "clear", description = "remove the manual fix; the ticker is due for the next enrich")
             boolean clear,
             @Option(longNames = "dry-run", description = "say what would change, write nothing") boolean dryRun) {
-        String symbol = TickerArguments.normalise(ticker);
-        Region where = TickerArguments.regionOf(symbol, region, tickers);
+        ListingKey listing = TickerArguments.listing(ticker, region, tickers);
+        Region where = listing.region();
+        String symbol = listing.ticker();
         if (clear == (sector != null && !sector.isBlank())) {
             throw new UsageException(clear ? "--clear takes no sector" : "give a sector, or --clear");
         }

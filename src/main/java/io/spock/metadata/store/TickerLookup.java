@@ -4,8 +4,12 @@ import io.spock.metadata.market.Region;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 
+import io.spock.metadata.market.Markets;
 import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.jooq.impl.DSL;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -21,10 +25,29 @@ public final class TickerLookup {
         this.dsl = dsl;
     }
 
-    /** The regions in which {@code ticker} is listed, in region order. */
-    public List<Region> regionsOf(String ticker) {
-        return dsl.select(TICKERS.REGION).from(TICKERS).where(TICKERS.TICKER.eq(ticker))
-                .fetch(TICKERS.REGION).stream().map(Region::valueOf).sorted().toList();
+    /**
+     * The listings a typed ticker names in the given regions, in region order: the ticker in each region's canonical
+     * form ({@link io.spock.metadata.market.TickerForm}: {@code 858} is CN 000858 and HK 00858, {@code BRK.B} is US
+     * BRK/B); when none is listed, the listings whose Yahoo symbol it is ({@code BAC-PL}, {@code 0700.HK}).
+     */
+    public List<ListingKey> resolve(String typed, Collection<Region> regions) {
+        List<Condition> canonical = new ArrayList<>();
+        for (Region region : regions) {
+            Markets.tickerForm(region).canonical(typed).ifPresent(ticker ->
+                    canonical.add(TICKERS.REGION.eq(region.name()).and(TICKERS.TICKER.eq(ticker))));
+        }
+        List<ListingKey> found = canonical.isEmpty() ? List.of() : keys(DSL.or(canonical));
+        if (!found.isEmpty() || typed == null || typed.isBlank()) {
+            return found;
+        }
+        return keys(TICKERS.REGION.in(regions.stream().map(Region::name).toList())
+                .and(TICKERS.YAHOO_SYMBOL.eq(typed.trim().toUpperCase(Locale.ROOT))));
+    }
+
+    private List<ListingKey> keys(Condition condition) {
+        return dsl.select(TICKERS.REGION, TICKERS.TICKER).from(TICKERS).where(condition)
+                .fetch(r -> new ListingKey(Region.valueOf(r.value1()), r.value2())).stream()
+                .sorted(Comparator.comparing(ListingKey::region).thenComparing(ListingKey::ticker)).toList();
     }
 
     /** Up to {@code limit} listed tickers closest to an unknown one, for a "did you mean" hint. */

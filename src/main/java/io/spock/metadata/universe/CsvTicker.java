@@ -12,7 +12,9 @@ import java.time.LocalDateTime;
  * One validated CSV row. Blank cells are null (booleans included), except those with a defined meaning: a blank
  * security type is STOCK and a blank KIS code is 000.
  *
- * @param line the row's line in the file, for messages
+ * @param line        the row's line in the file, for messages
+ * @param ticker      in its market's canonical form
+ * @param yahooSymbol as given, upper case; null when blank (derived by the exchange's rule)
  */
 record CsvTicker(int line, Exchange exchange, String ticker, String nameEn, String nameKo, SecurityType securityType,
                  String kisCode, String yahooSymbol, GicsSector sector, String industry, Boolean spac,
@@ -21,12 +23,6 @@ record CsvTicker(int line, Exchange exchange, String ticker, String nameEn, Stri
 
     String region() {
         return exchange.region().name();
-    }
-
-    /** The Yahoo symbol given, else the one the exchange's rule derives. */
-    String yahooSymbolOrDerived() {
-        return yahooSymbol != null ? yahooSymbol
-                : exchange.yahooSymbol(ticker, Boolean.TRUE.equals(preferred));
     }
 
     boolean classified() {

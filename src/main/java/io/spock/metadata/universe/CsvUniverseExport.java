@@ -10,10 +10,16 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Collection;
+import java.util.stream.Stream;
 
 import static io.spock.metadata.store.generated.Tables.TICKERS;
 
-/** Writes the tickers of some regions, delisted ones included, as CSV in the {@link CsvColumns} layout. */
+/**
+ * Writes the tickers of some regions, delisted ones included, as CSV in the {@link CsvColumns} layout: by default
+ * exactly what {@code import-csv} reads back; for spreadsheets, with a UTF-8 byte-order mark (so that Korean Excel
+ * shows Korean names) and every cell that a spreadsheet would take for a formula neutralised
+ * ({@link SpreadsheetCells}).
+ */
 public final class CsvUniverseExport {
 
     private final DSLContext dsl;
@@ -26,8 +32,17 @@ public final class CsvUniverseExport {
         this.dsl = dsl;
     }
 
+    /** The default form, byte for byte what import-csv reads back. */
     public Export export(Collection<Region> regions) {
+        return export(regions, false);
+    }
+
+    /** @param forExcel add the byte-order mark and neutralise formula-like cells */
+    public Export export(Collection<Region> regions, boolean forExcel) {
         StringWriter text = new StringWriter();
+        if (forExcel) {
+            text.write('\uFEFF');
+        }
         int rows = 0;
         try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setRecordSeparator("\n")
                 .setHeader(CsvColumns.ALL.toArray(String[]::new)).get().print(text)) {
@@ -35,10 +50,13 @@ public final class CsvUniverseExport {
                     .where(TICKERS.REGION.in(regions.stream().map(Region::name).toList()))
                     .orderBy(TICKERS.REGION, TICKERS.TICKER)
                     .fetch()) {
-                printer.printRecord(r.getRegion(), r.getExchange(), r.getTicker(), r.getNameEn(), r.getNameKo(),
-                        r.getSecurityType(), r.getKisCode(), r.getYahooSymbol(), r.getSectorCode(), r.getSectorEn(),
-                        r.getSectorKo(), r.getIndustry(), r.getIsSpac(), r.getIsPreferred(), r.getSource(),
-                        r.getConfidence(), r.getStatus(), CsvColumns.format(r.getLastEnriched()), r.getDelisted());
+                Stream<Object> cells = Stream.of(r.getRegion(), r.getExchange(), r.getTicker(), r.getNameEn(),
+                        r.getNameKo(), r.getSecurityType(), r.getKisCode(), r.getYahooSymbol(), r.getSectorCode(),
+                        r.getSectorEn(), r.getSectorKo(), r.getIndustry(), r.getIsSpac(), r.getIsPreferred(),
+                        r.getSource(), r.getConfidence(), r.getStatus(), CsvColumns.format(r.getLastEnriched()),
+                        r.getDelisted());
+                printer.printRecord(forExcel
+                        ? cells.map(c -> c instanceof String cell ? SpreadsheetCells.neutralised(cell) : c) : cells);
                 rows++;
             }
         } catch (IOException e) {

@@ -23,7 +23,6 @@ import java.util.List;
 public final class DemoUniverse {
 
     public static final String RESOURCE = "/db/demo_universe.csv";
-    private static final String PREFERRED_KO = "우선주";
 
     private DemoUniverse() {
     }
@@ -37,9 +36,8 @@ public final class DemoUniverse {
                 Exchange exchange = Markets.exchange(row.get("exchange")).orElseThrow(() -> new SpockException(
                         ExitCodes.ERROR, "demo universe line " + parser.getCurrentLineNumber()
                         + ": unknown exchange '" + row.get("exchange") + "'"));
-                String nameKo = row.get("name_ko");
-                listings.add(new Listing(exchange, row.get("ticker"), row.get("name_en"), nameKo, "STOCK",
-                        row.get("kis_code"), nameKo.contains(PREFERRED_KO)));
+                listings.add(Listing.of(exchange, row.get("ticker"), row.get("name_en"), row.get("name_ko"), "STOCK",
+                        row.get("kis_code")));
             }
             return listings;
         } catch (IOException e) {

@@ -5,7 +5,8 @@ package io.spock.metadata.universe;
  *
  * @param stocks    stock records in the file
  * @param products  exchange-traded products in the file (ETF, ETN, …)
- * @param skipped   records that are no listings (indexes, warrants) and repeated symbols
+ * @param skipped   records that are no listings (indexes, warrants), repeated symbols, and listings whose Yahoo
+ *                  symbol belongs to a listed ticker of another exchange of the market
  * @param malformed lines the reader skipped
  */
 public record MarketImport(String market, String source, int stocks, int products, int added, int updated,

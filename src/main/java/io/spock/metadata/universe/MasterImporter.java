@@ -8,6 +8,8 @@ import io.spock.metadata.store.Source;
 import io.spock.metadata.store.TickerStatus;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,8 +27,12 @@ import static io.spock.metadata.store.generated.Tables.TICKERS;
  * listing facts are written (exchange, names, security type, KIS code, Yahoo symbol); classifications, flags and
  * enrichment state are left alone, except that a changed KIS code or security type makes the ticker due again
  * (status PENDING) — unless it was fixed by hand (source MANUAL), which the guard inside the statement spares.
+ * A listing whose Yahoo symbol already belongs to a listed ticker of another exchange of the same market is not
+ * imported: it is logged naming both and counted as skipped (one listing per Yahoo symbol).
  */
 public final class MasterImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(MasterImporter.class);
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -93,7 +99,9 @@ public final class MasterImporter {
         Exchange exchange = listings.exchange();
         return dsl.transactionResult(tx -> tx.dsl().connectionResult(connection -> {
             Map<String, Stored> stored = stored(tx.dsl(), exchange.region().name());
+            Map<String, String> otherExchanges = yahooOwners(stored, exchange);
             LocalDateTime now = LocalDateTime.now(clock);
+            int conflicts = 0;
             int added = 0;
             int updated = 0;
             int unchanged = 0;
@@ -101,7 +109,12 @@ public final class MasterImporter {
             try (Writes writes = dryRun ? null : new Writes(connection)) {
                 for (Listing listing : listings.listings()) {
                     Stored before = stored.get(listing.ticker());
-                    if (before == null) {
+                    String owner = otherExchanges.get(listing.yahooSymbol());
+                    if (owner != null && !owner.equals(listing.ticker())) {
+                        conflicts++;
+                        log.warn("{}: {} {} not imported: Yahoo symbol {} already belongs to {} {}", file.source(),
+                                listing.region(), listing.ticker(), listing.yahooSymbol(), listing.region(), owner);
+                    } else if (before == null) {
                         added++;
                         if (writes != null) {
                             writes.insert(listing, now);
@@ -131,8 +144,22 @@ public final class MasterImporter {
             }
             return new MarketImport(exchange.code(), file.source(), (int) listings.count(SecurityType.STOCK),
                     listings.bySymbol().size() - (int) listings.count(SecurityType.STOCK), added, updated, unchanged,
-                    delisted, listings.skipped(), file.malformed().size());
+                    delisted, listings.skipped() + conflicts, file.malformed().size());
         }));
+    }
+
+    /**
+     * Yahoo symbol → ticker of the stored listings of the market's other exchanges that are not delisted. Listings of
+     * this exchange are either in the file, which holds each Yahoo symbol once, or delisted by it.
+     */
+    private static Map<String, String> yahooOwners(Map<String, Stored> stored, Exchange exchange) {
+        Map<String, String> owners = new HashMap<>();
+        stored.forEach((ticker, row) -> {
+            if (!row.delisted() && !row.exchange().equals(exchange.code())) {
+                owners.put(row.yahooSymbol(), ticker);
+            }
+        });
+        return owners;
     }
 
     private static Map<String, Stored> stored(DSLContext db, String region) {

@@ -1,7 +1,6 @@
 package io.spock.metadata.universe;
 
 import io.spock.metadata.store.SecurityType;
-import io.spock.metadata.classify.SecurityFlags;
 import io.spock.metadata.kis.KisMasterRecord;
 import io.spock.metadata.kis.MasterFile;
 import io.spock.metadata.kis.MasterFileException;
@@ -36,10 +35,10 @@ public record MasterListings(Exchange exchange, Map<String, Listing> bySymbol, i
         return new MasterListings(exchange, bySymbol, skipped);
     }
 
+    /** The record's symbol is already canonical: the reader applied the ticker rule. */
     private static Listing listing(Exchange exchange, KisMasterRecord record, SecurityType type) {
-        boolean preferred = SecurityFlags.isPreferred(record.koreanName(), null);
-        return new Listing(exchange, record.symbol(), blankToNull(record.englishName()),
-                blankToNull(record.koreanName()), type.name(), record.normalisedIndustryCode(), preferred);
+        return Listing.of(exchange, record.symbol(), blankToNull(record.englishName()),
+                blankToNull(record.koreanName()), type.name(), record.normalisedIndustryCode());
     }
 
     private static Exchange exchangeOf(MasterFile file) {

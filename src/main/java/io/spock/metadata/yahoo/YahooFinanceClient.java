@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spock.metadata.app.Messages;
 import io.spock.metadata.http.BoundedExchange;
 import io.spock.metadata.http.ExchangeLimits;
+import io.spock.metadata.http.Utf8Body;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,14 +99,14 @@ public final class YahooFinanceClient implements YahooClient {
     private YahooLookup lookupWithSession(String symbol)
             throws CrumbUnavailable, IOException, InterruptedException {
         String usedCrumb = crumb();
-        HttpResponse<String> response = send(summaryRequest(symbol, usedCrumb));
+        HttpResponse<String> response = send(summaryRequest(symbol, usedCrumb), symbol);
         if (response.statusCode() == 401) {
             listener.onRequest("invalid_crumb");
             log.debug("Yahoo Finance rejected the crumb ({}); fetching a new cookie and crumb",
                     parser.unauthorizedDescription(response.body()).orElse("HTTP 401"));
             dropSession(usedCrumb);
             usedCrumb = crumb();
-            response = send(summaryRequest(symbol, usedCrumb));
+            response = send(summaryRequest(symbol, usedCrumb), symbol);
             if (response.statusCode() == 401) {
                 listener.onRequest("invalid_crumb");
                 dropSession(usedCrumb);
@@ -200,7 +201,7 @@ public final class YahooFinanceClient implements YahooClient {
     }
 
     private String fetchCrumb() throws CrumbUnavailable, IOException, InterruptedException {
-        HttpResponse<String> response = send(request(URI.create(queryBase + "/v1/test/getcrumb"), "*/*"));
+        HttpResponse<String> response = send(request(URI.create(queryBase + "/v1/test/getcrumb"), "*/*"), "the crumb");
         String body = response.body() == null ? "" : response.body().strip();
         int status = response.statusCode();
         if (status == 429 || body.contains("Too Many Requests")) {
@@ -241,9 +242,10 @@ public final class YahooFinanceClient implements YahooClient {
         return html && response.statusCode() / 100 == 2;
     }
 
-    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    /** @param subject what is asked (the symbol, or the crumb), named if the body is not UTF-8 */
+    private HttpResponse<String> send(HttpRequest request, String subject) throws IOException, InterruptedException {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(request, Utf8Body.handler("Yahoo Finance", subject));
         } catch (IOException e) {
             listener.onRequest("transient");
             throw e;

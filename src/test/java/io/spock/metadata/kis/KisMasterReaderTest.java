@@ -1,6 +1,7 @@
 package io.spock.metadata.kis;
 
 import io.spock.metadata.app.ExitCodes;
+import io.spock.metadata.market.TickerForm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,6 +142,80 @@ class KisMasterReaderTest {
         Path missing = dir.resolve("missing.zip");
         assertThatThrownBy(() -> reader.read(missing))
                 .isInstanceOf(MasterFileException.class).hasMessageStartingWith(missing + ": cannot read: ");
+    }
+
+    /** Issue 16: import-master stored these symbols as they came; each is now a malformed line of its own. */
+    @Test
+    void theTickerRuleMakesHostileSymbolsMalformedLinesAndCanonicalisesTheRest() {
+        List<String> lines = goodLines(600);
+        lines.set(0, stock("aapl", "애플", "APPLE INC", "730"));
+        lines.set(1, stock("BRK.B", "버크셔 해서웨이 B", "BERKSHIRE HATHAWAY INC", "610"));
+        lines.set(2, stock("NUL\0X", "널", "NUL INC", "730"));
+        lines.set(3, stock("'; drop table tickers;--", "주입", "INJECTION INC", "730"));
+        lines.set(4, stock("=HYPERLINK(", "수식", "FORMULA INC", "730"));
+        lines.set(5, stock("X".repeat(300), "긴 이름", "LONG INC", "730"));
+
+        MasterFile master = reader.read("NASMST.COD", cp949(lines));
+
+        assertThat(master.records()).extracting(KisMasterRecord::symbol).startsWith("AAPL", "BRK/B", "S6");
+        assertThat(master.malformed()).extracting(MalformedLine::lineNumber, MalformedLine::reason).containsExactly(
+                tuple(3, "bad symbol 'NUL\\u0000X' in field 5: " + TickerForm.US.rule()),
+                tuple(4, "bad symbol ''; drop table tickers;--' in field 5: " + TickerForm.US.rule()),
+                tuple(5, "bad symbol '=HYPERLINK(' in field 5: " + TickerForm.US.rule()),
+                tuple(6, "bad symbol '" + "X".repeat(40) + "…' in field 5: " + TickerForm.US.rule()));
+    }
+
+    @Test
+    void spreadsheetLostZerosAreRestored() {
+        List<String> lines = List.of(MasterFiles.line("SZS", "858", "우량예", "WULIANGYE YIBIN", "2", "220", ""));
+
+        MasterFile master = reader.read("SZSMST.COD", cp949(lines));
+
+        assertThat(master.records()).extracting(KisMasterRecord::symbol).containsExactly("000858");
+    }
+
+    @Test
+    void twoListingsCannotShareAYahooSymbol() {
+        List<String> lines = goodLines(200);
+        lines.set(0, MasterFiles.line("NYS", "ABR/D", "아버 리얼티 트러스트 우선주 D", "ARBOR REALTY 6.375% SER D PFD", "2",
+                "630", ""));
+        lines.set(1, MasterFiles.line("NYS", "ABR/PD", "아버 PD", "ARBOR PD", "2", "630", ""));
+
+        MasterFile master = reader.read("NYSMST.COD", cp949(lines));
+
+        assertThat(master.malformed()).extracting(MalformedLine::lineNumber, MalformedLine::reason).containsExactly(
+                tuple(2, "Yahoo symbol ABR-PD of ABR/PD already belongs to ABR/D (line 1)"));
+    }
+
+    @Test
+    void namesWithNulOrLongerThanTheStoreKeepsAreMalformed() {
+        List<String> lines = goodLines(300);
+        lines.set(0, stock("NULNAME", "널\0이름", "NUL NAME INC", "730"));
+        lines.set(1, stock("LONGNAME", "긴 이름", "L".repeat(257), "730"));
+
+        MasterFile master = reader.read("NASMST.COD", cp949(lines));
+
+        assertThat(master.malformed()).extracting(MalformedLine::reason).containsExactly(
+                "NUL character in field 7", "field 8 is longer than 256 characters");
+    }
+
+    /** Issue 15 item 8: a line is never buffered beyond a bound, and a file larger than any real one is refused. */
+    @Test
+    void aLineLongerThanTheBoundIsMalformedAndAnOversizedFileIsRefusedUnread() throws IOException {
+        List<String> lines = goodLines(200);
+        lines.set(7, stock("LONG", "긴 줄", "LONG LINE", "730") + "\t" + " ".repeat(5_000));
+        Path huge = dir.resolve("NASMST.COD");
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            sparse.setLength(MasterArchive.MAX_ENTRY_BYTES + 1L);
+        }
+
+        MasterFile master = reader.read("NASMST.COD", cp949(lines));
+
+        assertThat(master.malformed()).extracting(MalformedLine::lineNumber, MalformedLine::reason)
+                .containsExactly(tuple(8, "line longer than 4096 bytes"));
+        assertThatThrownBy(() -> reader.read(huge))
+                .isInstanceOf(MasterFileException.class)
+                .hasMessage(huge + ": larger than 67108864 bytes, nothing read; a KIS master file is under 1 MB");
     }
 
     private static List<String> goodLines(int count) {

@@ -14,28 +14,36 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MarketsTest {
 
-    @ParameterizedTest(name = "{0} {1} (preferred={2}) -> {3}")
+    @ParameterizedTest(name = "{0} {1} -> {4}")
     @CsvSource({
-            "NAS, AAPL, false, AAPL",
-            "NYS, BRK/B, false, BRK-B",
-            "NYS, BF.B, false, BF-B",
-            "NYS, ABR/D, true, ABR-PD",
-            "AMS, SPY, false, SPY",
-            "HKS, 00700, false, 0700.HK",
-            "HKS, 09988, false, 9988.HK",
-            "HKS, 00005, false, 0005.HK",
-            "HKS, 80737, false, 80737.HK",
-            "TSE, 7203, false, 7203.T",
-            "TSE, 130A, false, 130A.T",
-            "SHS, 600519, false, 600519.SS",
-            "SZS, 000858, false, 000858.SZ",
-            "SZS, 300750, false, 300750.SZ",
-            "HSX, VNM, false, VNM.VN",
-            "HNX, SHS, false, SHS.VN",
-            "HSX, ACB, false, ACB.VN",
+            "NAS, AAPL, APPLE INC, 애플, AAPL",
+            "NYS, BRK/B, BERKSHIRE HATHAWAY INC, 버크셔 해서웨이 B, BRK-B",
+            "NYS, ABR/D, ARBOR REALTY TRUST INC 6.375% SERIES D CUMULATIVE RED PFD ST, 아버 리얼티 트러스트 우선주 D, ABR-PD",
+            "AMS, SPY, SPDR S&P 500 ETF TRUST, SPDR S&P 500, SPY",
+            "HKS, 00700, TENCENT, 텐센트, 0700.HK",
+            "HKS, 09988, BABA-W, 알리바바, 9988.HK",
+            "HKS, 00005, HSBC HOLDINGS, HSBC, 0005.HK",
+            "HKS, 80737, SOME RMB COUNTER, 위안화, 80737.HK",
+            "TSE, 7203, TOYOTA MOTOR, 도요타, 7203.T",
+            "TSE, 130A, VERITAS IN SILICO, 베리타스, 130A.T",
+            "SHS, 600519, KWEICHOW MOUTAI, 구이저우마오타이, 600519.SS",
+            "SZS, 000858, WULIANGYE YIBIN, 우량예, 000858.SZ",
+            "SZS, 300750, CATL, CATL, 300750.SZ",
+            "HSX, VNM, VINAMILK, 비나밀크, VNM.VN",
+            "HNX, SHS, SAIGON HANOI SECURITIES, 사이공하노이증권, SHS.VN",
+            "HSX, ACB, ASIA COMMERCIAL BANK, 아시아상업은행, ACB.VN",
     })
-    void yahooSymbolFollowsTheExchangeRule(String exchange, String symbol, boolean preferred, String yahoo) {
-        assertThat(Markets.exchange(exchange).orElseThrow().yahooSymbol(symbol, preferred)).isEqualTo(yahoo);
+    void yahooSymbolFollowsTheExchangeRule(String exchange, String symbol, String nameEn, String nameKo,
+                                           String yahoo) {
+        assertThat(Markets.exchange(exchange).orElseThrow().yahooSymbol(symbol, nameEn, nameKo)).isEqualTo(yahoo);
+    }
+
+    @Test
+    void theExchangesOfARegionShareOneTickerForm() {
+        for (Region region : Region.values()) {
+            assertThat(Markets.exchanges(region)).extracting(Exchange::tickerForm)
+                    .containsOnly(Markets.tickerForm(region));
+        }
     }
 
     @Test

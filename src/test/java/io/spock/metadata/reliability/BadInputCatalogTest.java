@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -50,6 +51,10 @@ class BadInputCatalogTest {
         Files.writeString(home.resolve("bad-master.cod"), "US\tNAS\tshort line\n".repeat(10));
         Files.writeString(home.resolve("bad.csv"), "region,exchange,ticker\nUS,NAS\n");
         Files.writeString(home.resolve("existing.csv"), "keep me\n");
+        Files.writeString(home.resolve("twice.csv"), "exchange,ticker,sector_code,sector_code\nNAS,AAPL,45,10\n");
+        Files.write(home.resolve("latin1.csv"), "exchange,ticker,name_en\nNAS,CAFE,Caf\u00e9\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        Files.writeString(home.resolve("claimed.csv"), "exchange,ticker,yahoo_symbol\nNYS,BRKB,BRK-B\n");
     }
 
     /** Placeholders in the catalog stand for files made in {@link #createDatabase()}. */
@@ -60,6 +65,9 @@ class BadInputCatalogTest {
             case "{existingFile}" -> home.resolve("existing.csv").toString();
             case "{freshFile}" -> home.resolve("fresh.csv").toString();
             case "{directory}" -> home.toString();
+            case "{columnTwiceCsv}" -> home.resolve("twice.csv").toString();
+            case "{latin1Csv}" -> home.resolve("latin1.csv").toString();
+            case "{claimedYahooSymbolCsv}" -> home.resolve("claimed.csv").toString();
             default -> a;
         }).toArray(String[]::new);
     }
@@ -125,6 +133,9 @@ class BadInputCatalogTest {
                 bad(usage, "import-csv", "/nonexistent-dir/universe.csv"),
                 bad(usage, "import-csv", "{malformedCsv}"),
                 bad(usage, "import-csv", "{malformedCsv}", "--region", "XX"),
+                bad(usage, "import-csv", "{columnTwiceCsv}"),
+                bad(usage, "import-csv", "{latin1Csv}"),
+                bad(usage, "import-csv", "{claimedYahooSymbolCsv}"),
                 bad(usage, "export-csv", "{existingFile}"),
                 bad(usage, "export-csv", "/nonexistent-dir/out.csv"),
                 bad(usage, "export-csv", "{freshFile}", "--regions", "MOON"),

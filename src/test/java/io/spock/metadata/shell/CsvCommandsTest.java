@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -86,6 +87,46 @@ class CsvCommandsTest {
         assertThat(Files.readString(copy)).isEqualTo(Files.readString(exported));
     }
 
+    /** Issue 16: Excel drops the zeros of SZS 000858 and HKS 00001; other tools write KIS's BRK/B as BRK.B. */
+    @Test
+    void anExportResavedByExcelNamesTheSameListingsAndAddsNone() throws Exception {
+        Path exported = home.resolve("universe.csv");
+        cli.run("export-csv", exported.toString());
+        Path resaved = csv("resaved.csv", Files.readString(exported).replace("CN,SZS,000858,", "CN,SZS,858,")
+                .replace("HK,HKS,00001,", "HK,HKS,1,").replace("US,NYS,BRK/B,", "US,NYS,BRK.B,"));
+        JsonNode before = json(cli.run("status", "--format", "json"));
+
+        CliRun.Result imported = cli.run("import-csv", resaved.toString(), "--format", "json");
+        JsonNode after = json(cli.run("status", "--format", "json"));
+
+        assertThat(json(imported).get(0).get("added").asInt()).isZero();
+        assertThat(after).isEqualTo(before);
+        assertThat(after.findValues("total")).extracting(JsonNode::asInt).contains(106, 109);
+    }
+
+    @Test
+    void anExportForExcelNeutralisesFormulasAndImportsBackToTheSameUniverse() throws Exception {
+        csv("formula.csv", "exchange,ticker,name_en\nNAS,EVIL,\"=HYPERLINK(\"\"http://x\"\")\"\n");
+        cli.run("import-csv", home.resolve("formula.csv").toString());
+        Path plain = home.resolve("plain.csv");
+        Path excel = home.resolve("excel.csv");
+        cli.run("export-csv", plain.toString());
+
+        CliRun.Result written = cli.run("export-csv", excel.toString(), "--for-excel");
+        JsonNode reimported = json(cli.run("import-csv", excel.toString(), "--format", "json")).get(0);
+        Path again = home.resolve("again.csv");
+        cli.run("export-csv", again.toString());
+
+        assertThat(written.exitCode()).isZero();
+        byte[] bytes = Files.readAllBytes(excel);
+        assertThat(new String(bytes, 0, 3, StandardCharsets.ISO_8859_1)).isEqualTo("\u00EF\u00BB\u00BF");
+        assertThat(Files.readString(excel)).contains("NAS,EVIL,\"'=HYPERLINK(").contains("US,NYS,BRK/B,")
+                .contains("버크셔 해서웨이 B");
+        assertThat(Files.readString(plain)).contains("NAS,EVIL,\"=HYPERLINK(");
+        assertThat(reimported.get("updated").asInt()).isZero();
+        assertThat(Files.readString(again)).isEqualTo(Files.readString(plain));
+    }
+
     @Test
     void exportRefusesToOverwriteWithoutForce() throws Exception {
         Path file = csv("existing.csv", "keep me\n");
@@ -104,7 +145,7 @@ class CsvCommandsTest {
             "US,XXX,NEWER,Newer Inc,730 | unknown exchange 'XXX'",
             "XX,NAS,NEWER,Newer Inc,730 | unknown region 'XX'",
             "CN,NAS,NEWER,Newer Inc,730 | region CN does not match exchange NAS (US)",
-            "US,NAS,new er,Newer Inc,730 | bad ticker 'new er': up to 32 capital letters, digits, '.', '/' or '-'",
+            "US,NAS,new er,Newer Inc,730 | bad ticker 'new er' for NAS: letters and digits, with one share class or series after '/', '.' or '-' (BRK/B)",
             "US,NAS,NEWER,Newer Inc,73X | bad KIS code '73X': up to three digits, or blank for none",
             "US,NAS,NEWER,Newer Inc | expected 5 columns, found 4"})
     void aBadLineIsNamedWithItsNumberAndNothingIsWritten(String badLine, String message) throws Exception {

@@ -62,6 +62,35 @@ class ImportMasterCommandTest {
         return new ObjectMapper().readTree(result.out());
     }
 
+    /**
+     * Issue 16: import-master stored lower case, NUL bytes, SQL and formula text and 300-character symbols, whose
+     * export could not be imported back. Now each such line is malformed, and the round trip holds.
+     */
+    @Test
+    void hostileSymbolsAreMalformedLinesAndTheExportImportsBack() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            lines.add(stock("NAS", "T" + i, "회사" + i, "COMPANY " + i, "730"));
+        }
+        lines.add(stock("NAS", "lower", "소문자", "LOWER CASE INC", "730"));
+        lines.add(stock("NAS", "NUL\0", "널", "NUL INC", "730"));
+        lines.add(stock("NAS", "'; drop table tickers;--", "주입", "INJECTION INC", "730"));
+        lines.add(stock("NAS", "=HYPERLINK(", "수식", "FORMULA INC", "730"));
+        lines.add(stock("NAS", "X".repeat(300), "긴 심볼", "LONG SYMBOL INC", "730"));
+        Path file = Files.write(home.resolve("NASMST.COD"), MasterLines.cod(lines));
+        Path exported = home.resolve("universe.csv");
+
+        JsonNode imported = json(cli.run("import-master", "--file", file.toString(), "--format", "json")).get(0);
+        cli.run("export-csv", exported.toString());
+        CliRun.Result back = cli.run("import-csv", exported.toString(), "--format", "json");
+
+        assertThat(imported.get("added").asInt()).isEqualTo(501);
+        assertThat(imported.get("malformed").asInt()).isEqualTo(4);
+        assertThat(stored("LOWER")).isNotNull();
+        assertThat(back.exitCode()).as(back.err()).isZero();
+        assertThat(json(back).get(0).get("unchanged").asInt()).isEqualTo(501);
+    }
+
     @Test
     void downloadsTheNasdaqFileAndImportsItThenChangesNothingTheSecondTime() throws Exception {
         serve("nas", MasterLines.zip("NASMST.COD", List.of(stock("NAS", "AAPL", "애플", "APPLE INC", "730"),

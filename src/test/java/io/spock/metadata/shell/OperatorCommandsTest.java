@@ -147,6 +147,36 @@ class OperatorCommandsTest {
                 .isEqualTo(ExitCodes.INCOMPLETE);
     }
 
+    /** Issue 16: {@code enrich --tickers AAPL} printed a summary row for all five regions. */
+    @Test
+    void enrichNamedTickersSummarisesOnlyTheirRegionsOrTheOnesAsked() throws Exception {
+        JsonNode one = json(cli.run("enrich", "--tickers", "XOM", "--dry-run", "--format", "json"));
+        JsonNode asked = json(cli.run("enrich", "--tickers", "XOM", "--regions", "US,JP", "--dry-run", "--format",
+                "json"));
+
+        assertThat(one.get("regions")).extracting(r -> r.get("region").asText()).containsExactly("US");
+        assertThat(asked.get("regions")).extracting(r -> r.get("region").asText()).containsExactly("US", "JP");
+    }
+
+    /** Issue 16: typed tickers are read in each market's canonical form, or as a Yahoo symbol. */
+    @Test
+    void typedTickersFindTheCanonicalListing() throws Exception {
+        CliRun.Result ambiguous = cli.run("inspect-ticker", "1");
+
+        assertThat(json(cli.run("inspect-ticker", "858", "--region", "CN", "--format", "json")).get("ticker")
+                .asText()).isEqualTo("000858");
+        assertThat(json(cli.run("inspect-ticker", "BRK.B", "--format", "json")).get("ticker").asText())
+                .isEqualTo("BRK/B");
+        assertThat(json(cli.run("inspect-ticker", "0700.HK", "--format", "json")).get("ticker").asText())
+                .isEqualTo("00700");
+        assertThat(cli.run("map-sector", "brk-b", "40", "--dry-run").out()).contains("US BRK/B: ");
+        assertThat(ambiguous.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(ambiguous.errors())
+                .isEqualTo("error: ticker '1' is listed in CN (000001), HK (00001): add --region");
+        assertThat(cli.run("inspect-ticker", "858", "--region", "HK").errors())
+                .isEqualTo("error: ticker '858' is not listed in HK (it is in CN (000858))");
+    }
+
     @Test
     void enrichUnknownTickerIsAUsageError() {
         CliRun.Result result = cli.run("enrich", "--tickers", "XOM,NOPE1");

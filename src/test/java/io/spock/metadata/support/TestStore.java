@@ -36,8 +36,7 @@ public final class TestStore {
     }
 
     public static Listing listing(String exchange, String ticker, String kisCode) {
-        return new Listing(Markets.exchange(exchange).orElseThrow(), ticker, ticker + " Inc", null, "STOCK", kisCode,
-                false);
+        return Listing.of(Markets.exchange(exchange).orElseThrow(), ticker, ticker + " Inc", null, "STOCK", kisCode);
     }
 
     public static void add(Database db, Listing... listings) {

@@ -97,6 +97,20 @@ class MasterImporterTest {
     }
 
     @Test
+    void aListingWhoseYahooSymbolBelongsToAListingOfAnotherExchangeIsSkipped() {
+        importer.importFile(master(stock("NAS", "BRKB", "버크셔 B", "BERKSHIRE B", "610")), false);
+        db.dsl().update(TICKERS).set(TICKERS.YAHOO_SYMBOL, "BRK-B").where(TICKERS.TICKER.eq("BRKB")).execute();
+
+        MarketImport nyse = importer.importFile(reader.read("NYSMST.COD", MasterLines.cod(List.of(
+                stock("NYS", "BRK/B", "버크셔 해서웨이 B", "BERKSHIRE HATHAWAY B", "610"),
+                stock("NYS", "IBM", "IBM", "INTL BUSINESS MACHINES", "720")))), false);
+
+        assertThat(nyse.added()).isEqualTo(1);
+        assertThat(nyse.skipped()).isEqualTo(1);
+        assertThat(row("US", "BRK/B")).isNull();
+    }
+
+    @Test
     void aSecondImportOfTheSameFileChangesNothing() {
         importer.importFile(master(AAPL, MSFT, QQQ), false);
         LocalDateTime firstUpdate = row("US", "AAPL").getUpdatedAt();

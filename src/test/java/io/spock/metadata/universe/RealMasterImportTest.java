@@ -4,6 +4,7 @@ import io.spock.metadata.store.SecurityType;
 import io.spock.metadata.kis.KisMasterDownloader;
 import io.spock.metadata.kis.KisMasterReader;
 import io.spock.metadata.kis.KisMasterRecord;
+import io.spock.metadata.market.Exchange;
 import io.spock.metadata.market.Markets;
 import io.spock.metadata.store.Database;
 import io.spock.metadata.support.SharedReference;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static io.spock.metadata.store.generated.Tables.TICKERS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +61,7 @@ class RealMasterImportTest {
     }
 
     @Test
-    void theNineFilesGiveTheKnownStockCountsInSeconds() {
+    void theNineFilesGiveTheKnownStocksWithCanonicalTickersAndUniqueYahooSymbolsInSeconds() {
         List<Path> files = Markets.exchanges().stream()
                 .map(e -> masterDir.resolve(e.masterCode() + "mst.cod.zip")).toList();
 
@@ -87,6 +89,7 @@ class RealMasterImportTest {
                 .isEqualTo(7_661);
         assertThat(outcomes.stream().mapToInt(o -> o.result().stocks()).sum()).isEqualTo(19_079);
         assertThat(seconds).as("all nine files").isLessThan(20.0);
+        assertCanonicalTickersAndUniqueDocumentedYahooSymbols();
 
         List<MasterImportOutcome> again = service.files(files, null, false);
         assertThat(again).allSatisfy(o -> {
@@ -94,6 +97,37 @@ class RealMasterImportTest {
             assertThat(o.result().updated()).isZero();
             assertThat(o.result().delisted()).isZero();
         });
+    }
+
+    /**
+     * Issue 16's "done means": every stored stock of the nine files has its ticker in its market's canonical form, and
+     * a Yahoo symbol that is unique in its market and has the shape the README documents for its exchange.
+     */
+    private void assertCanonicalTickersAndUniqueDocumentedYahooSymbols() {
+        Map<String, Pattern> documented = Map.of(
+                "NAS", Pattern.compile("[A-Z0-9]+"),
+                "NYS", Pattern.compile("[A-Z0-9]+(-(P[A-Z0-9]*|[A-Z0-9]|U|WT|R))?"),
+                "AMS", Pattern.compile("[A-Z0-9]+(-(P[A-Z0-9]*|[A-Z0-9]|U|WT|R))?"),
+                "SHS", Pattern.compile("\\d{6}\\.SS"),
+                "SZS", Pattern.compile("\\d{6}\\.SZ"),
+                "HKS", Pattern.compile("[1-9]\\d{3,4}\\.HK|0[1-9]\\d{2}\\.HK|00[1-9]\\d\\.HK|000[1-9]\\.HK"),
+                "TSE", Pattern.compile("[0-9][0-9A-Z]{3}\\.T|[0-9]{5}\\.T"),
+                "HSX", Pattern.compile("[A-Z0-9]+\\.VN"),
+                "HNX", Pattern.compile("[A-Z0-9]+\\.VN"));
+
+        var stocks = db.dsl().selectFrom(TICKERS).where(TICKERS.SECURITY_TYPE.eq("STOCK")).fetch();
+        Map<String, Set<String>> symbolsByRegion = new HashMap<>();
+
+        assertThat(stocks).hasSize(19_079).allSatisfy(row -> {
+            Exchange exchange = Markets.exchange(row.getExchange()).orElseThrow();
+            assertThat(exchange.canonicalTicker(row.getTicker())).contains(row.getTicker());
+            assertThat(row.getYahooSymbol()).as(row.getTicker()).matches(documented.get(row.getExchange()));
+            assertThat(symbolsByRegion.computeIfAbsent(row.getRegion(), r -> new HashSet<>())
+                    .add(row.getYahooSymbol())).as("%s %s unique", row.getRegion(), row.getYahooSymbol()).isTrue();
+        });
+        assertThat(stocks.stream().filter(r -> r.getTicker().contains("/"))
+                .filter(r -> r.getYahooSymbol().equals(r.getTicker().replace('/', '-'))))
+                .as("share classes, depositary ones included (PBR/A, AKO/A)").hasSize(22 + 5);
     }
 
     @Test

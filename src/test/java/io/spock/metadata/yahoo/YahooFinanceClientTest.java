@@ -1,20 +1,26 @@
 package io.spock.metadata.yahoo;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.spock.metadata.http.Utf8Body;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +77,30 @@ class YahooFinanceClientTest {
                 .withHeader("Cookie", containing("A3=d=AQABBtestcookie"))
                 .withHeader("User-Agent", containing("Chrome/")));
         assertThat(listener.requests).containsExactly("ok", "ok", "ok");
+    }
+
+
+    /** Issue 16: invalid UTF-8 from Yahoo became U+FFFD silently. */
+    @Test
+    void aBodyThatIsNotUtf8IsReadWithReplacementsAndLoggedWithTheSymbol() {
+        Logger logger = (Logger) LoggerFactory.getLogger(Utf8Body.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        byte[] body = YahooFixtures.recordedBody("quoteSummary-AAPL").getBytes(StandardCharsets.UTF_8);
+        String text = new String(body, StandardCharsets.ISO_8859_1);
+        body[text.indexOf("Consumer Electronics")] = (byte) 0xFF;
+        stubSession(yahoo);
+        stubSummary(yahoo, "AAPL", aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(body));
+
+        YahooLookup outcome = client.lookup("AAPL");
+        logger.detachAppender(logged);
+
+        assertThat(outcome).isInstanceOfSatisfying(YahooLookup.Found.class,
+                found -> assertThat(found.profile().industry()).contains("\uFFFDonsumer Electronics"));
+        assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                "Yahoo Finance answered invalid UTF-8 for AAPL: the bytes were replaced by U+FFFD");
     }
 
     @Test

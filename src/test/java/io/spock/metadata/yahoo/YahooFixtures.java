@@ -59,6 +59,13 @@ final class YahooFixtures {
                 .willReturn(response));
     }
 
+    /** The body of the recorded response in {@code yahoo/<name>.json}. */
+    static String recordedBody(String name) {
+        JsonNode response = load(name).path("response");
+        JsonNode json = response.path("bodyJson");
+        return json.isMissingNode() ? response.path("bodyText").asText() : json.toString();
+    }
+
     /** The recorded response in {@code yahoo/<name>.json}: status, headers and bodyJson or bodyText. */
     static ResponseDefinitionBuilder recorded(String name) {
         JsonNode response = load(name).path("response");
@@ -67,8 +74,7 @@ final class YahooFixtures {
             Map.Entry<String, JsonNode> header = it.next();
             builder.withHeader(header.getKey(), header.getValue().asText());
         }
-        JsonNode json = response.path("bodyJson");
-        return builder.withBody(json.isMissingNode() ? response.path("bodyText").asText() : json.toString());
+        return builder.withBody(recordedBody(name));
     }
 
     private static JsonNode load(String name) {
