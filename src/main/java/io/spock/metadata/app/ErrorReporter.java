@@ -7,19 +7,30 @@ import org.springframework.shell.command.CommandExceptionResolver;
 import org.springframework.shell.command.CommandExecution;
 import org.springframework.shell.command.CommandHandlingResult;
 
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * Turns every command failure into one line on stderr and an exit status: no stack trace unless verbose.
+ * Turns every command failure into one line on stderr and an exit status: no stack trace unless verbose. In a piped
+ * script the line names the script line ({@code error: line 7: unknown region 'MARS'}).
  */
 public final class ErrorReporter implements CommandExceptionResolver {
 
     private final CliSession session;
     private final RunStatus status;
+    private final UnaryOperator<String> printable;
+    private volatile String where = "";
 
-    public ErrorReporter(CliSession session, RunStatus status) {
+    /** @param printable makes a message safe for a terminal (outside text may hold escape sequences) */
+    public ErrorReporter(CliSession session, RunStatus status, UnaryOperator<String> printable) {
         this.session = session;
         this.status = status;
+        this.printable = printable;
+    }
+
+    /** Errors from now on name this script line; 0 stops naming one. */
+    public void atLine(int line) {
+        where = line > 0 ? "line " + line + ": " : "";
     }
 
     @Override
@@ -32,7 +43,7 @@ public final class ErrorReporter implements CommandExceptionResolver {
         Throwable cause = unwrap(e);
         int code = exitCode(cause);
         status.record(code);
-        session.streams().err().println("error: " + message(cause));
+        print(message(cause));
         if (session.verbose()) {
             cause.printStackTrace(session.streams().err());
         }
@@ -41,7 +52,11 @@ public final class ErrorReporter implements CommandExceptionResolver {
     /** Reports a failure that is not an exception, such as an unknown command. */
     public void report(int code, String message) {
         status.record(code);
-        session.streams().err().println("error: " + message);
+        print(message);
+    }
+
+    private void print(String message) {
+        session.streams().err().println("error: " + where + printable.apply(message));
     }
 
     /** The operator-facing failure inside framework wrappers: our own exception if there is one. */

@@ -1,12 +1,13 @@
 package io.spock.metadata.app;
 
+import org.jline.reader.LineReader;
 import org.jline.reader.Parser;
+import org.jline.terminal.Size;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.annotation.Primary;
 import org.springframework.shell.Shell;
 import org.springframework.shell.boot.TerminalCustomizer;
 import org.springframework.shell.command.CommandCatalog;
@@ -17,31 +18,47 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
-/** Wires the shell around the CLI session: terminal, prompt, exit statuses and one-line errors. */
+/** Wires the shell around the CLI session: terminal, line parser, prompt, the command loop and exit statuses. */
 @Configuration(proxyBeanMethods = false)
 public class ShellConfiguration {
+
+    /** Rows of a terminal whose size is not known (a test's). */
+    private static final int DEFAULT_ROWS = 40;
 
     @Bean
     public RunStatus runStatus() {
         return new RunStatus();
     }
 
+    /** Replaces Spring Shell's parser for typed lines, completion and scripts alike. */
     @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    public ErrorReporter errorReporter(CliSession session, RunStatus status) {
-        return new ErrorReporter(session, status);
+    @Primary
+    public Parser commandLineParser() {
+        return new CommandLineParser();
     }
 
     @Bean
-    public CommandLineDriver commandLineDriver(Shell shell, ShellContext shellContext, CommandCatalog catalog,
-                                               Parser parser, RunStatus status, ErrorReporter errors,
-                                               CliSession session) {
-        return new CommandLineDriver(shell, shellContext, catalog, parser, status, errors, session);
+    public CommandRunner commandRunner(Shell shell, CommandCatalog catalog, RunStatus status, ErrorReporter errors,
+                                       CliSession session) {
+        return new CommandRunner(shell, catalog, status, errors, session);
+    }
+
+    @Bean
+    public CommandLineDriver commandLineDriver(ShellContext shellContext, Parser parser, CommandRunner runner,
+                                               ErrorReporter errors, CliSession session) {
+        return new CommandLineDriver(shellContext, parser, runner, errors, session);
+    }
+
+    @Bean
+    public InteractiveShell interactiveShell(LineReader reader, PromptProvider prompt, ShellContext shellContext,
+                                             CommandRunner runner, RunStatus status) {
+        return new InteractiveShell(reader, prompt, shellContext, runner, status);
     }
 
     /**
      * Outside the interactive shell, command output goes to the CLI's stdout and the terminal reads nothing.
-     * An interactive session on streams other than the process's (a test's) gets a dumb terminal on them.
+     * An interactive session on streams other than the process's (a test's) gets a terminal with a line discipline
+     * on them (Ctrl-C, Ctrl-D as on a real one), of the width the streams say.
      */
     @Bean
     public TerminalCustomizer cliTerminal(CliSession session) {
@@ -51,8 +68,10 @@ public class ShellConfiguration {
                 builder.system(false).dumb(true).type("dumb")
                         .streams(new ByteArrayInputStream(new byte[0]), session.streams().out());
             } else if (session.streams().in() != System.in) {
-                builder.system(false).dumb(true).type("dumb")
-                        .streams(session.streams().in(), session.streams().out());
+                builder.system(false).type("dumb").streams(session.streams().in(), session.streams().out());
+                if (session.streams().columns() > 0) {
+                    builder.size(new Size(session.streams().columns(), DEFAULT_ROWS));
+                }
             }
         };
     }

@@ -235,7 +235,8 @@ public final class EnrichmentService {
         if (!tally.done.isEmpty()) {
             due = due.stream().filter(c -> !tally.done.contains(c.ticker())).toList();
         }
-        progress.regionStarted(region.name(), tally.total + due.size());
+        tally.due = tally.total + due.size();
+        progress.regionStarted(region.name(), tally.due);
         Batcher batcher = new Batcher(request, runId, progress, region.name(), tally, changes);
         List<Candidate> forYahoo = new ArrayList<>();
         for (Candidate candidate : due) {
@@ -248,6 +249,7 @@ public final class EnrichmentService {
         }
         log.debug("Region {}: {} due, {} for Yahoo", region, due.size(), forYahoo.size());
         batcher.flush();
+        progress.askingYahoo(region.name(), forYahoo.size());
         if (askYahoo(forYahoo, batcher, tally)) {
             return true;
         }
@@ -349,6 +351,7 @@ public final class EnrichmentService {
         }
 
         void accept(Outcome outcome) {
+            progress.answered(region);
             buffer.add(outcome);
             if (buffer.size() >= BATCH) {
                 flush();
@@ -384,6 +387,7 @@ public final class EnrichmentService {
         private final String region;
         private final Set<String> done = new HashSet<>();
         private final List<TickerProblem> problems = new ArrayList<>();
+        private int due;
         private int total;
         private int enriched;
         private int fromKis;
@@ -422,8 +426,8 @@ public final class EnrichmentService {
         }
 
         RegionSummary summary(String status, Duration duration, String error) {
-            return new RegionSummary(region, status, total, enriched, fromKis, fromYahoo, notApplicable, failed,
-                    deferred, retries.get(), regionRetries, yahooCalls.get(), duration, error, problems);
+            return new RegionSummary(region, status, Math.max(due, total), enriched, fromKis, fromYahoo, notApplicable,
+                    failed, deferred, retries.get(), regionRetries, yahooCalls.get(), duration, error, problems);
         }
     }
 }

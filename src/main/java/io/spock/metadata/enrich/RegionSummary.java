@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * The result of enriching one region.
  *
+ * @param total         the tickers the region had to do (due), whether or not the run got to all of them
+ *
  * @param status        COMPLETED, FAILED (the region could not finish, even after its retries) or INTERRUPTED
  * @param retries       retries of Yahoo lookups
  * @param regionRetries times the whole region was tried again after a transient failure
@@ -25,9 +27,12 @@ public record RegionSummary(String region, String status, int total, int enriche
                 "interrupted before it started", List.of());
     }
 
-    /** Share of the region's tickers left with an answer (classified or not applicable), 0–100. */
-    public double successRate() {
-        return total == 0 ? 100.0 : 100.0 * (enriched + notApplicable) / total;
+    /**
+     * Share of the region's due tickers left with an answer (classified or not applicable), 0–100; null when nothing
+     * was due, so that a region that did nothing shows no rate.
+     */
+    public Double successRate() {
+        return total == 0 ? null : 100.0 * (enriched + notApplicable) / total;
     }
 
     /** Yahoo requests per second achieved over the region's wall time. */

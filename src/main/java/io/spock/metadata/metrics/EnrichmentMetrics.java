@@ -42,7 +42,9 @@ public final class EnrichmentMetrics implements ProgressListener {
         stocksEnriched.labelValues(region, "kis").inc(summary.fromKis());
         stocksEnriched.labelValues(region, "yahoo").inc(summary.fromYahoo());
         duration.labelValues(region).observe(summary.duration().toNanos() / 1e9);
-        successRate.labelValues(region).set(summary.successRate() / 100.0);
+        if (summary.successRate() != null) {
+            successRate.labelValues(region).set(summary.successRate() / 100.0);
+        }
         retryAttempts.labelValues(region).inc(summary.allRetries());
     }
 }

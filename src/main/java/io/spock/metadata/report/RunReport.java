@@ -56,7 +56,7 @@ public final class RunReport {
         json.put("not_applicable", r.notApplicable());
         json.put("failed", r.failed());
         json.put("deferred", r.deferred());
-        json.put("success_rate", round(r.successRate()));
+        json.put("success_rate", r.successRate() == null ? null : round(r.successRate()));
         json.put("yahoo_calls", r.yahooCalls());
         json.put("yahoo_retries", r.retries());
         json.put("region_retries", r.regionRetries());
@@ -88,7 +88,8 @@ public final class RunReport {
                 "region_retries", "seconds", "req_per_s");
         for (RegionSummary r : report.regions()) {
             table.row(r.region(), r.status(), r.total(), r.enriched(), r.fromKis(), r.fromYahoo(), r.notApplicable(),
-                    r.failed(), r.deferred(), round(r.successRate()), r.yahooCalls(), r.retries(), r.regionRetries(),
+                    r.failed(), r.deferred(), r.successRate() == null ? null : round(r.successRate()), r.yahooCalls(),
+                    r.retries(), r.regionRetries(),
                     seconds(r.duration().toMillis()), round(r.yahooRate()));
         }
         out.append(Renderer.render(table.build(), OutputFormat.TABLE)).append('\n');

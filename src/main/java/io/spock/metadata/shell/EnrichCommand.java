@@ -23,10 +23,15 @@ import io.spock.metadata.market.Region;
 import io.spock.metadata.render.OutputFormat;
 import io.spock.metadata.render.Renderer;
 import io.spock.metadata.render.TableView;
+import io.spock.metadata.render.TerminalText;
 import io.spock.metadata.report.ReportFiles;
 import io.spock.metadata.report.ReportWriter;
 import io.spock.metadata.report.RunReport;
 import io.spock.metadata.store.TickerLookup;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.jline.terminal.Terminal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.command.annotation.Command;
@@ -50,7 +55,6 @@ public class EnrichCommand {
 
     static final int MAX_WORKERS = 10;
     static final int MAX_RETRIES = 10;
-    static final double MAX_RETRY_DELAY_SECONDS = 3600;
 
     private final ObjectProvider<EnrichmentService> service;
     private final TickerLookup tickers;
@@ -61,10 +65,12 @@ public class EnrichCommand {
     private final EnrichmentMetrics metrics;
     private final MetricsServer metricsServer;
     private final ObjectProvider<Terminal> terminal;
+    private final ScreenWidth screen;
 
     public EnrichCommand(ObjectProvider<EnrichmentService> service, TickerLookup tickers, RunStatus status,
                          CliSession session, SpockProperties properties, YahooProperties yahoo,
-                         EnrichmentMetrics metrics, MetricsServer metricsServer, ObjectProvider<Terminal> terminal) {
+                         EnrichmentMetrics metrics, MetricsServer metricsServer, ObjectProvider<Terminal> terminal,
+                         ScreenWidth screen) {
         this.service = service;
         this.tickers = tickers;
         this.status = status;
@@ -74,9 +80,15 @@ public class EnrichCommand {
         this.metrics = metrics;
         this.metricsServer = metricsServer;
         this.terminal = terminal;
+        this.screen = screen;
     }
 
-    @Command(command = "enrich", description = "Classify due tickers: KIS code map first, Yahoo Finance as the fallback.")
+    @Command(command = "enrich", group = CommandGroups.ENRICHMENT,
+            description = "Classify due tickers: KIS code map first, Yahoo Finance as the fallback.")
+    @Examples({"enrich                                   # due tickers of every region",
+            "enrich --regions US --tickers AAPL,MSFT  # these tickers, whatever their age",
+            "enrich --regions ALL --force-refresh --parallel --report logs/weekly.txt",
+            "enrich --dry-run --format json"})
     public String enrich(
             @Option(longNames = "regions", defaultValue = "ALL", description = "US,CN,HK,JP,VN or ALL")
             @OptionValues(provider = "regionCompletion") String regions,
@@ -85,7 +97,7 @@ public class EnrichCommand {
             @Option(longNames = "force-refresh", description = "every ticker, whatever its age") boolean forceRefresh,
             @Option(longNames = "incremental", description = "only due tickers (the default)") boolean incremental,
             @Option(longNames = "max-age-days", defaultValue = "30", description = "classifications older than this are due")
-            int maxAgeDays,
+            @Min(0) int maxAgeDays,
             @Option(longNames = "dry-run", description = "compute and print everything, write nothing") boolean dryRun,
             @Option(longNames = "include-manual", description = "also re-enrich tickers fixed with map-sector")
             boolean includeManual,
@@ -93,38 +105,38 @@ public class EnrichCommand {
             @OptionValues(provider = "formatCompletion") String format,
             @Option(longNames = "verbose", description = "DEBUG log lines on the console") boolean verbose,
             @Option(longNames = "max-retries", defaultValue = "3",
-                    description = "retries of a region that failed with a transient error (0-10)") int maxRetries,
+                    description = "retries of a region that failed with a transient error")
+            @Min(0) @Max(MAX_RETRIES) int maxRetries,
             @Option(longNames = "retry-delay", defaultValue = "5.0",
-                    description = "seconds before the first region retry, doubling, with jitter") double retryDelay,
+                    description = "seconds before the first region retry, doubling, with jitter")
+            @DecimalMin("0") @DecimalMax("3600") double retryDelay,
             @Option(longNames = "parallel", description = "enrich regions at once (same Yahoo rate limit)")
             boolean parallel,
-            @Option(longNames = "max-workers", defaultValue = "5", description = "regions at once with --parallel (1-10)")
-            int maxWorkers,
+            @Option(longNames = "max-workers", defaultValue = "5", description = "regions at once with --parallel")
+            @Min(1) @Max(MAX_WORKERS) int maxWorkers,
             @Option(longNames = "progress-bar", description = "show progress bars (default: when on a terminal)")
             boolean progressBar,
             @Option(longNames = "no-progress-bar", description = "never show progress bars") boolean noProgressBar,
-            @Option(longNames = "prometheus-port", description = "serve Prometheus metrics on this port during the run")
-            Integer prometheusPort,
-            @Option(longNames = "report", description = "report file (default logs/enrichment_report.txt and .json)")
-            String reportFile,
+            @Option(longNames = "prometheus-port", label = "PORT",
+                    description = "serve Prometheus metrics on this port during the run (0: any free port)")
+            @Min(0) @Max(65535) Integer prometheusPort,
+            @Option(longNames = "report", label = "FILE",
+                    description = "report file (default logs/enrichment_report.txt and .json)")
+            @OptionValues(provider = "fileCompletion") String reportFile,
             @Option(longNames = "linger", defaultValue = "0",
-                    description = "seconds to keep serving metrics after the run") double lingerSeconds) {
+                    description = "seconds to keep serving metrics after the run") @DecimalMin("0") @DecimalMax("86400")
+            double lingerSeconds) {
         OutputFormat output = OutputFormat.parse(format);
         if (forceRefresh && incremental) {
             throw new UsageException("--force-refresh and --incremental exclude each other");
         }
-        if (maxAgeDays < 0) {
-            throw new UsageException("--max-age-days must be 0 or more, not " + maxAgeDays);
-        }
-        RegionRetry retry = retry(maxRetries, retryDelay);
-        if (maxWorkers < 1 || maxWorkers > MAX_WORKERS) {
-            throw new UsageException("--max-workers must be 1-" + MAX_WORKERS + ", not " + maxWorkers);
-        }
+        RegionRetry retry = new RegionRetry(maxRetries, Duration.ofMillis(Math.round(retryDelay * 1000)),
+                RegionRetry.DEFAULT_JITTER);
         boolean bars = showProgressBars(progressBar, noProgressBar);
-        Duration linger = linger(lingerSeconds, prometheusPort);
-        if (prometheusPort != null && (prometheusPort < 0 || prometheusPort > 65535)) {
-            throw new UsageException("--prometheus-port must be 0-65535, not " + prometheusPort);
+        if (lingerSeconds > 0 && prometheusPort == null) {
+            throw new UsageException("--linger keeps the metrics endpoint up: it needs --prometheus-port");
         }
+        Duration linger = Duration.ofMillis(Math.round(lingerSeconds * 1000));
         if (dryRun && reportFile != null) {
             throw new UsageException("--report: a dry run writes no report");
         }
@@ -147,7 +159,7 @@ public class EnrichCommand {
             EnrichReport report;
             try (ShutdownInterrupt ignored = session.interactive() ? null : ShutdownInterrupt.guardCurrentThread();
                  ConsoleVerbosity debug = verbose ? ConsoleVerbosity.debug() : null;
-                 TerminalProgress progress = bars ? new TerminalProgress(terminal.getObject()) : null) {
+                 TerminalProgress progress = bars ? new TerminalProgress(terminal.getObject(), yahoo.rate()) : null) {
                 report = pipeline.run(request, listener(dryRun, progress));
                 boolean interrupted = Thread.interrupted();
                 if (!dryRun) {
@@ -160,34 +172,12 @@ public class EnrichCommand {
             if (report.incomplete()) {
                 status.record(ExitCodes.INCOMPLETE);
             }
-            return render(report, output, dryRun ? null : reportFiles);
+            return render(report, output, dryRun ? null : reportFiles, screen.columns());
         } finally {
             if (serving) {
                 metricsServer.stop();
             }
         }
-    }
-
-    private static RegionRetry retry(int maxRetries, double retryDelay) {
-        if (maxRetries < 0 || maxRetries > MAX_RETRIES) {
-            throw new UsageException("--max-retries must be 0-" + MAX_RETRIES + ", not " + maxRetries);
-        }
-        if (!(retryDelay >= 0 && retryDelay <= MAX_RETRY_DELAY_SECONDS)) {
-            throw new UsageException("--retry-delay must be 0-" + (int) MAX_RETRY_DELAY_SECONDS + " seconds, not "
-                    + retryDelay);
-        }
-        return new RegionRetry(maxRetries, Duration.ofMillis(Math.round(retryDelay * 1000)),
-                RegionRetry.DEFAULT_JITTER);
-    }
-
-    private static Duration linger(double seconds, Integer prometheusPort) {
-        if (!(seconds >= 0 && seconds <= 86_400)) {
-            throw new UsageException("--linger must be 0-86400 seconds, not " + seconds);
-        }
-        if (seconds > 0 && prometheusPort == null) {
-            throw new UsageException("--linger keeps the metrics endpoint up: it needs --prometheus-port");
-        }
-        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
     /** Bars when asked, never when refused, else when the output is a terminal (never in cron, pipes or tests). */
@@ -225,7 +215,7 @@ public class EnrichCommand {
         }
     }
 
-    static String render(EnrichReport report, OutputFormat format, ReportFiles reportFiles) {
+    static String render(EnrichReport report, OutputFormat format, ReportFiles reportFiles, int width) {
         TableView summary = summaryView(report.regions());
         TableView changes = changesView(report.changes());
         if (format == OutputFormat.JSON) {
@@ -245,9 +235,9 @@ public class EnrichCommand {
         }
         StringBuilder out = new StringBuilder();
         if (!report.changes().isEmpty()) {
-            out.append(Renderer.render(changes, format)).append("\n\n");
+            out.append(Renderer.render(changes, format, width)).append("\n\n");
         }
-        out.append(Renderer.render(summary, format));
+        out.append(Renderer.render(summary, format, width));
         if (format == OutputFormat.TABLE) {
             out.append("\n\n").append(report.dryRun() ? "dry run: nothing written" : "run " + report.runId())
                     .append(", ").append(report.status().toLowerCase()).append(" in ")
@@ -257,7 +247,7 @@ public class EnrichCommand {
             }
             report.regions().stream().filter(r -> r.error() != null && !"INTERRUPTED".equals(r.status()))
                     .forEach(r -> out.append("\n").append(r.region()).append(' ').append(r.status().toLowerCase())
-                            .append(": ").append(r.error()));
+                            .append(": ").append(TerminalText.clean(r.error())));
         }
         return out.toString();
     }

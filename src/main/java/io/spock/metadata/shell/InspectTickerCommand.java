@@ -1,5 +1,6 @@
 package io.spock.metadata.shell;
 
+import io.spock.metadata.app.Positional;
 import io.spock.metadata.classify.KisSectorMapping;
 import io.spock.metadata.classify.KisSectorMatch;
 import io.spock.metadata.enrich.Candidate;
@@ -34,20 +35,25 @@ public class InspectTickerCommand {
     private final ObjectProvider<KisSectorMapping> kis;
     private final ObjectProvider<Classifier> classifier;
     private final ObjectProvider<YahooProfileService> yahoo;
+    private final ScreenWidth screen;
 
     public InspectTickerCommand(TickerDetails details, TickerLookup tickers, ObjectProvider<KisSectorMapping> kis,
-                                ObjectProvider<Classifier> classifier, ObjectProvider<YahooProfileService> yahoo) {
+                                ObjectProvider<Classifier> classifier, ObjectProvider<YahooProfileService> yahoo,
+                                ScreenWidth screen) {
         this.details = details;
         this.tickers = tickers;
         this.kis = kis;
         this.classifier = classifier;
         this.yahoo = yahoo;
+        this.screen = screen;
     }
 
-    @Command(command = "inspect-ticker", description = "Everything known about one stock; --live also asks each source now, writing nothing.")
+    @Command(command = "inspect-ticker", group = CommandGroups.INSPECTION, description = "Everything known about one stock; --live also asks each source now, writing nothing.")
+    @Examples({"inspect-ticker AAPL", "inspect-ticker 00700 --region HK", "inspect-ticker MSFT --live",
+            "inspect-ticker AAPL --format json"})
     public String inspect(
             @Option(longNames = "ticker", required = true, description = "the ticker")
-            @OptionValues(provider = "tickerCompletion") String ticker,
+            @OptionValues(provider = "tickerCompletion") @Positional(example = "AAPL") String ticker,
             @Option(longNames = "region", description = "the region, when the ticker is listed in several")
             @OptionValues(provider = "regionCompletion") String region,
             @Option(longNames = "live", description = "ask the KIS map and Yahoo now (writes nothing)") boolean live,
@@ -71,9 +77,9 @@ public class InspectTickerCommand {
         TableView.Builder facts = TableView.builder("field", "value");
         fields.forEach((k, v) -> facts.row(k, v == null ? "-" : v));
         liveAnswers.forEach((k, v) -> facts.row(k, v));
-        String text = Renderer.render(facts.build(), output);
+        String text = Renderer.render(facts.build(), output, screen.columns());
         return history.rows().isEmpty() ? text + "\n\nno classification history"
-                : text + "\n\n" + Renderer.render(history, output);
+                : text + "\n\n" + Renderer.render(history, output, screen.columns());
     }
 
     private Map<String, Object> fields(TickersRecord row) {
