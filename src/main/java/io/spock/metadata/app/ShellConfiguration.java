@@ -57,8 +57,8 @@ public class ShellConfiguration {
 
     /**
      * Outside the interactive shell, command output goes to the CLI's stdout and the terminal reads nothing.
-     * An interactive session on streams other than the process's (a test's) gets a terminal with a line discipline
-     * on them (Ctrl-C, Ctrl-D as on a real one), of the width the streams say.
+     * An interactive session on streams other than the process's (a test's) gets an ANSI terminal on them, with the
+     * line discipline of a real one (Ctrl-C raises SIGINT), of the width the streams say.
      */
     @Bean
     public TerminalCustomizer cliTerminal(CliSession session) {
@@ -68,7 +68,7 @@ public class ShellConfiguration {
                 builder.system(false).dumb(true).type("dumb")
                         .streams(new ByteArrayInputStream(new byte[0]), session.streams().out());
             } else if (session.streams().in() != System.in) {
-                builder.system(false).type("dumb").streams(session.streams().in(), session.streams().out());
+                builder.system(false).type("ansi").streams(session.streams().in(), session.streams().out());
                 if (session.streams().columns() > 0) {
                     builder.size(new Size(session.streams().columns(), DEFAULT_ROWS));
                 }

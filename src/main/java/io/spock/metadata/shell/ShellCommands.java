@@ -3,6 +3,7 @@ package io.spock.metadata.shell;
 import io.spock.metadata.app.BuildVersion;
 import io.spock.metadata.app.Positional;
 import org.jline.reader.History;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.command.CommandCatalog;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
@@ -16,11 +17,12 @@ import java.nio.charset.StandardCharsets;
 @Command(group = CommandGroups.SHELL)
 public class ShellCommands {
 
-    private final CommandCatalog catalog;
+    private final ObjectProvider<CommandCatalog> catalog;
     private final ScreenWidth screen;
-    private final History history;
+    private final ObjectProvider<History> history;
 
-    public ShellCommands(CommandCatalog catalog, ScreenWidth screen, History history) {
+    /** The catalog is looked up when help runs: it holds this command, so it cannot be built before it. */
+    public ShellCommands(ObjectProvider<CommandCatalog> catalog, ScreenWidth screen, ObjectProvider<History> history) {
         this.catalog = catalog;
         this.screen = screen;
         this.history = history;
@@ -33,7 +35,7 @@ public class ShellCommands {
             String[] command,
             @Option(longNames = "full", description = "also the modes, global flags, environment variables and exit statuses")
             boolean full) {
-        CommandHelp help = new CommandHelp(catalog, screen.columns());
+        CommandHelp help = new CommandHelp(catalog.getObject(), screen.columns());
         if (command != null && command.length > 0) {
             return help.command(String.join(" ", command).trim());
         }
@@ -43,7 +45,7 @@ public class ShellCommands {
     @Command(command = "history", description = "The lines typed in this and earlier sessions, numbered.")
     public String history() {
         StringBuilder out = new StringBuilder();
-        history.forEach(entry -> out.append(String.format("%5d  %s%n", entry.index() + 1, entry.line())));
+        history.getObject().forEach(entry -> out.append(String.format("%5d  %s%n", entry.index() + 1, entry.line())));
         return out.toString().stripTrailing();
     }
 
