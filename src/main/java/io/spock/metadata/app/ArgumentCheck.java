@@ -29,7 +29,7 @@ import java.util.Set;
  * option takes, and a missing required value ({@code inspect-ticker needs a ticker, e.g. inspect-ticker AAPL}).
  * Commands declared without {@code @Option} parameters (Spring Shell's built-ins) are left to Spring Shell.
  */
-final class ArgumentCheck {
+public final class ArgumentCheck {
 
     private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(3);
 
@@ -131,6 +131,12 @@ final class ArgumentCheck {
                 throw missing(slot);
             }
         }
+    }
+
+    /** The bounds a parameter's Jakarta Validation annotations set ("1 to 10", "0 or more"), if any. */
+    public static Optional<String> range(Parameter parameter) {
+        String text = Range.of(parameter).text();
+        return text.isEmpty() ? Optional.empty() : Optional.of(text.replaceFirst("^ (from |of )?", ""));
     }
 
     private static boolean isOptionName(String word) {

@@ -1,5 +1,6 @@
 package io.spock.metadata.shell;
 
+import io.spock.metadata.app.ArgumentCheck;
 import io.spock.metadata.app.Positional;
 import io.spock.metadata.app.UsageException;
 import io.spock.metadata.render.TerminalText;
@@ -71,7 +72,8 @@ final class CommandHelp {
             out.append('\n');
             int left = Math.min(32, options.stream().mapToInt(o -> optionName(registration, o).length()).max()
                     .orElse(0) + 2);
-            options.forEach(o -> out.append(twoColumns("  " + optionName(registration, o), left, description(o))));
+            options.forEach(o -> out.append(twoColumns("  " + optionName(registration, o), left,
+                    description(registration, o))));
         }
         Examples examples = method(registration).map(m -> m.getAnnotation(Examples.class)).orElse(null);
         out.append('\n').append(wrap(QUOTES, "")).append('\n');
@@ -120,15 +122,16 @@ final class CommandHelp {
         return positional(registration, o).map(p -> "<" + o.getLongNames()[0] + ">, " + named).orElse(named);
     }
 
-    private static String description(CommandOption o) {
+    /** The option's description, its range and the default it really has (flags are off unless given). */
+    private static String description(CommandRegistration registration, CommandOption o) {
         String text = Optional.ofNullable(o.getDescription()).orElse("");
+        List<String> notes = new ArrayList<>();
+        parameter(registration, o).flatMap(ArgumentCheck::range).ifPresent(notes::add);
         String fallback = o.getDefaultValue();
-        boolean flag = o.getType() != null && (o.getType().resolve() == boolean.class
-                || o.getType().resolve() == Boolean.class);
-        if (!flag && fallback != null && !fallback.isBlank() && !text.contains("default")) {
-            text += " (default " + fallback + ")";
+        if (!flag(registration, o) && fallback != null && !fallback.isBlank() && !text.contains("default")) {
+            notes.add("default " + fallback);
         }
-        return text;
+        return notes.isEmpty() ? text : text + " (" + String.join(", ", notes) + ")";
     }
 
     /** The value's placeholder: the option's label, else one from its name or type. */

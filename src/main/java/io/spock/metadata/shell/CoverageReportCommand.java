@@ -57,7 +57,7 @@ public class CoverageReportCommand {
             "coverage-report --unclassified --format csv --output /tmp/missing.csv",
             "coverage-report --format csv --output /tmp/coverage.csv --force   # fixed columns, for spreadsheets"})
     public String report(
-            @Option(longNames = "regions", defaultValue = "ALL", description = "US,CN,HK,JP,VN or ALL")
+            @Option(longNames = "regions", defaultValue = "ALL", label = "LIST", description = "US,CN,HK,JP,VN or ALL")
             @OptionValues(provider = "regionCompletion") String regions,
             @Option(longNames = "by", defaultValue = "sector", description = "distribution by sector, source or exchange")
             @OptionValues(provider = "dimensionCompletion") String by,

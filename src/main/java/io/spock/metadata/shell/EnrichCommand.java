@@ -90,9 +90,9 @@ public class EnrichCommand {
             "enrich --regions ALL --force-refresh --parallel --report logs/weekly.txt",
             "enrich --dry-run --format json"})
     public String enrich(
-            @Option(longNames = "regions", defaultValue = "ALL", description = "US,CN,HK,JP,VN or ALL")
+            @Option(longNames = "regions", defaultValue = "ALL", label = "LIST", description = "US,CN,HK,JP,VN or ALL")
             @OptionValues(provider = "regionCompletion") String regions,
-            @Option(longNames = "tickers", description = "only these tickers, whatever their age (T1,T2)")
+            @Option(longNames = "tickers", label = "T1,T2", description = "only these tickers, whatever their age (T1,T2)")
             @OptionValues(provider = "tickerCompletion") String tickerList,
             @Option(longNames = "force-refresh", description = "every ticker, whatever its age") boolean forceRefresh,
             @Option(longNames = "incremental", description = "only due tickers (the default)") boolean incremental,
@@ -107,7 +107,7 @@ public class EnrichCommand {
             @Option(longNames = "max-retries", defaultValue = "3",
                     description = "retries of a region that failed with a transient error")
             @Min(0) @Max(MAX_RETRIES) int maxRetries,
-            @Option(longNames = "retry-delay", defaultValue = "5.0",
+            @Option(longNames = "retry-delay", defaultValue = "5.0", label = "SECONDS",
                     description = "seconds before the first region retry, doubling, with jitter")
             @DecimalMin("0") @DecimalMax("3600") double retryDelay,
             @Option(longNames = "parallel", description = "enrich regions at once (same Yahoo rate limit)")
@@ -123,7 +123,7 @@ public class EnrichCommand {
             @Option(longNames = "report", label = "FILE",
                     description = "report file (default logs/enrichment_report.txt and .json)")
             @OptionValues(provider = "fileCompletion") String reportFile,
-            @Option(longNames = "linger", defaultValue = "0",
+            @Option(longNames = "linger", defaultValue = "0", label = "SECONDS",
                     description = "seconds to keep serving metrics after the run") @DecimalMin("0") @DecimalMax("86400")
             double lingerSeconds) {
         OutputFormat output = OutputFormat.parse(format);

@@ -22,7 +22,7 @@ public class ExportCsvCommand {
     public String exportCsv(
             @Option(longNames = "file", required = true, description = "the CSV file to write")
             @OptionValues(provider = "fileCompletion") @Positional(example = "/tmp/universe.csv") String file,
-            @Option(longNames = "regions", defaultValue = "ALL", description = "US,CN,HK,JP,VN or ALL")
+            @Option(longNames = "regions", defaultValue = "ALL", label = "LIST", description = "US,CN,HK,JP,VN or ALL")
             @OptionValues(provider = "regionCompletion") String regions,
             @Option(longNames = "force", description = "overwrite the file") boolean force) {
         CsvUniverseExport.Export export = exporter.export(Markets.parseRegions(regions));

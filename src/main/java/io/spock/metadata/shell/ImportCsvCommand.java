@@ -30,7 +30,7 @@ public class ImportCsvCommand {
     public String importCsv(
             @Option(longNames = "file", required = true, description = "the CSV file")
             @OptionValues(provider = "fileCompletion") @Positional(example = "universe.csv") String file,
-            @Option(longNames = "region", description = "only the rows of this region")
+            @Option(longNames = "region", label = "REGION", description = "only the rows of this region")
             @OptionValues(provider = "regionCompletion") String region,
             @Option(longNames = "format", defaultValue = "table", description = "table, csv or json")
             @OptionValues(provider = "formatCompletion") String format) {

@@ -54,7 +54,7 @@ public class InspectTickerCommand {
     public String inspect(
             @Option(longNames = "ticker", required = true, description = "the ticker")
             @OptionValues(provider = "tickerCompletion") @Positional(example = "AAPL") String ticker,
-            @Option(longNames = "region", description = "the region, when the ticker is listed in several")
+            @Option(longNames = "region", label = "REGION", description = "the region, when the ticker is listed in several")
             @OptionValues(provider = "regionCompletion") String region,
             @Option(longNames = "live", description = "ask the KIS map and Yahoo now (writes nothing)") boolean live,
             @Option(longNames = "format", defaultValue = "table", description = "table or json")

@@ -36,7 +36,7 @@ public class MapSectorCommand {
             @OptionValues(provider = "tickerCompletion") @Positional(example = "AAPL") String ticker,
             @Option(longNames = "sector", description = "GICS code (45), English or Korean name, or Yahoo sector name")
             @OptionValues(provider = "sectorCompletion") @Positional(example = "45") String sector,
-            @Option(longNames = "region", description = "the region, when the ticker is listed in several")
+            @Option(longNames = "region", label = "REGION", description = "the region, when the ticker is listed in several")
             @OptionValues(provider = "regionCompletion") String region,
             @Option(longNames = "industry", description = "industry text to store with the fix") String industry,
             @Option(longNames = "reason", description = "why; kept in the history") String reason,
