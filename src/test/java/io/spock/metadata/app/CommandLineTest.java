@@ -181,4 +181,22 @@ class CommandLineTest {
         JsonNode json = new ObjectMapper().readTree(cli.run("coverage-report", "--regions", "JP", "--format", "json").out());
         assertThat(json.get(0).get("region").asText()).isEqualTo("JP");
     }
+
+    @Test
+    void statusShowsTheLastRunWithItsStateOnlyForRegionsThatRan() throws Exception {
+        cli.property("spock.yahoo.url", "http://127.0.0.1:1").property("spock.yahoo.cookie-url", "http://127.0.0.1:1/c")
+                .property("spock.yahoo.retry.initial-delay", "1ms").property("spock.yahoo.retry.max-delay", "2ms");
+        assertThat(cli.run("status").out()).contains("last run: none yet");
+        cli.run("enrich", "--regions", "VN", "--no-progress-bar");
+
+        CliRun.Result table = cli.run("status");
+        JsonNode json = new ObjectMapper().readTree(cli.run("status", "--format", "json").out());
+
+        assertThat(table.out()).containsPattern("VN\\s+\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\s+COMPLETED")
+                .doesNotContainPattern("US\\s+\\d{4}-\\d{2}-\\d{2}");
+        for (JsonNode region : json) {
+            boolean ran = region.get("region").asText().equals("VN");
+            assertThat(region.get("last_run_status").isNull()).as(region.toString()).isEqualTo(!ran);
+        }
+    }
 }
