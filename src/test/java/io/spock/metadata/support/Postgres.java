@@ -5,6 +5,7 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Assumptions;
 
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The PostgreSQL server the tests use, from {@code SPOCK_TEST_PG_URL} ({@code .ci/run} starts one). Without it the
@@ -13,6 +14,10 @@ import java.util.UUID;
 public final class Postgres {
 
     private static final String VARIABLE = "SPOCK_TEST_PG_URL";
+    private static final String SKIPPED = "PostgreSQL tests skipped: set " + VARIABLE
+            + " (e.g. source .ci/postgres.sh && start_postgres)";
+    /** The reason is printed on the console once per test JVM, not once per skipped test. */
+    private static final AtomicBoolean TOLD = new AtomicBoolean();
 
     private Postgres() {
     }
@@ -24,8 +29,10 @@ public final class Postgres {
             if ("true".equals(System.getenv("CI"))) {
                 throw new IllegalStateException(VARIABLE + " is not set: CI must run the PostgreSQL tests");
             }
-            Assumptions.abort("PostgreSQL tests skipped: set " + VARIABLE
-                    + " (e.g. source .ci/postgres.sh && start_postgres)");
+            if (!TOLD.getAndSet(true)) {
+                System.err.println(SKIPPED);
+            }
+            Assumptions.abort(SKIPPED);
         }
         return url;
     }
