@@ -1,5 +1,6 @@
 package io.spock.metadata.report;
 
+import io.spock.metadata.app.BuildVersion;
 import io.spock.metadata.enrich.EnrichReport;
 import io.spock.metadata.enrich.RegionSummary;
 import io.spock.metadata.enrich.TickerProblem;
@@ -12,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The after-run report of a batch run, for people (text) and machines (JSON): per region totals, sources,
+ * The after-run report of a batch run, for people (text) and machines (JSON, with the version, commit and build time
+ * of the build that ran it): per region totals, sources,
  * the failed and deferred tickers with their reasons, retries, durations and the Yahoo rate achieved.
  */
 public final class RunReport {
@@ -33,6 +35,7 @@ public final class RunReport {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run_id", report.runId());
         json.put("status", report.status());
+        json.put("spock", BuildVersion.current().json());
         json.put("mode", report.mode().name());
         json.put("started_at", report.startedAt().toString());
         json.put("duration_seconds", seconds(report.duration().toMillis()));

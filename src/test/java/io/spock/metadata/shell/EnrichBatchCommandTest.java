@@ -83,6 +83,9 @@ class EnrichBatchCommandTest {
         assertThat(Files.readString(home.resolve("nightly.txt"))).contains("Enrichment run", "US", "NOT_FOUND");
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertThat(json.get("regions_at_once").asInt()).isEqualTo(3);
+        assertThat(json.get("spock").get("version").asText()).isNotEqualTo("unknown");
+        assertThat(json.get("spock").get("commit").asText()).isNotEqualTo("unknown");
+        assertThat(json.get("spock").get("built").asText()).isNotEqualTo("unknown");
         assertThat(json.get("regions")).hasSize(5);
         assertThat(new ObjectMapper().readTree(result.out()).get("report").asText()).isEqualTo(report.toString());
         withDatabase(db -> {
