@@ -97,13 +97,13 @@ final class CommandHelp {
         List<CommandOption> options = options(registration);
         for (CommandOption o : options) {
             if (positional(registration, o).isPresent()) {
-                String word = "<" + o.getLongNames()[0] + ">" + (multiValued(registration, o) ? "…" : "");
+                String word = "<" + o.getLongNames()[0] + ">" + (multiValued(o) ? "…" : "");
                 out.append(' ').append(o.isRequired() ? word : "[" + word + "]");
             }
         }
         for (CommandOption o : options) {
             if (positional(registration, o).isEmpty()) {
-                String form = "--" + o.getLongNames()[0] + (flag(registration, o) ? "" : " " + placeholder(registration, o));
+                String form = "--" + o.getLongNames()[0] + (flag(o) ? "" : " " + placeholder(o));
                 out.append(' ').append(o.isRequired() ? form : "[" + form + "]");
             }
         }
@@ -118,7 +118,7 @@ final class CommandHelp {
     }
 
     private String optionName(CommandRegistration registration, CommandOption o) {
-        String named = "--" + o.getLongNames()[0] + (flag(registration, o) ? "" : " " + placeholder(registration, o));
+        String named = "--" + o.getLongNames()[0] + (flag(o) ? "" : " " + placeholder(o));
         return positional(registration, o).map(p -> "<" + o.getLongNames()[0] + ">, " + named).orElse(named);
     }
 
@@ -128,14 +128,14 @@ final class CommandHelp {
         List<String> notes = new ArrayList<>();
         parameter(registration, o).flatMap(ArgumentCheck::range).ifPresent(notes::add);
         String fallback = o.getDefaultValue();
-        if (!flag(registration, o) && fallback != null && !fallback.isBlank() && !text.contains("default")) {
+        if (!flag(o) && fallback != null && !fallback.isBlank() && !text.contains("default")) {
             notes.add("default " + fallback);
         }
         return notes.isEmpty() ? text : text + " (" + String.join(", ", notes) + ")";
     }
 
     /** The value's placeholder: the option's label, else one from its name or type. */
-    private static String placeholder(CommandRegistration registration, CommandOption o) {
+    private static String placeholder(CommandOption o) {
         if (o.getLabel() != null && !o.getLabel().isBlank()) {
             return o.getLabel();
         }
@@ -144,15 +144,15 @@ final class CommandHelp {
         if (type == int.class || type == Integer.class || type == long.class || type == double.class) {
             return "N";
         }
-        return name.toUpperCase().replace('-', '_') + (multiValued(registration, o) ? "…" : "");
+        return name.toUpperCase().replace('-', '_') + (multiValued(o) ? "…" : "");
     }
 
-    private static boolean flag(CommandRegistration registration, CommandOption o) {
+    private static boolean flag(CommandOption o) {
         Class<?> type = o.getType() == null ? null : o.getType().resolve();
         return type == boolean.class || type == Boolean.class;
     }
 
-    private static boolean multiValued(CommandRegistration registration, CommandOption o) {
+    private static boolean multiValued(CommandOption o) {
         Class<?> type = o.getType() == null ? null : o.getType().resolve();
         return type != null && (type.isArray() || Iterable.class.isAssignableFrom(type));
     }
