@@ -22,10 +22,7 @@ class CommandLineTest {
 
     @BeforeEach
     void setUp() {
-        cli = new CliRun(home)
-                .property("spock.home", Path.of("").toAbsolutePath().toString())
-                .property("spock.db", home.resolve("test.db").toString())
-                .property("spring.shell.history.name", home.resolve("history.log").toString());
+        cli = new CliRun(home).withProjectConfig();
     }
 
     private static void assertUsage(CliRun.Result result, String error) {
@@ -184,8 +181,7 @@ class CommandLineTest {
 
     @Test
     void statusShowsTheLastRunWithItsStateOnlyForRegionsThatRan() throws Exception {
-        cli.property("spock.yahoo.url", "http://127.0.0.1:1").property("spock.yahoo.cookie-url", "http://127.0.0.1:1/c")
-                .property("spock.yahoo.retry.initial-delay", "1ms").property("spock.yahoo.retry.max-delay", "2ms");
+        cli.yahooUnreachable();
         assertThat(cli.run("status").out()).contains("last run: none yet");
         cli.run("enrich", "--regions", "VN", "--no-progress-bar");
 

@@ -25,10 +25,7 @@ class InteractiveSessionTest {
 
     @BeforeEach
     void setUp() {
-        cli = new CliRun(home)
-                .property("spock.home", Path.of("").toAbsolutePath().toString())
-                .property("spock.db", home.resolve("test.db").toString())
-                .property("spring.shell.history.name", home.resolve("history.log").toString());
+        cli = new CliRun(home).withProjectConfig();
     }
 
     @Test

@@ -24,6 +24,25 @@ public final class CliRun {
         properties.put("spock.db", home.resolve("test.db").toString());
     }
 
+    /**
+     * Reads the project's {@code config/} (the mapping files) while the database and the shell history stay in
+     * the temporary folder.
+     */
+    public CliRun withProjectConfig() {
+        properties.put("spock.home", Path.of("").toAbsolutePath().toString());
+        properties.put("spring.shell.history.name", home.resolve("shell-history.log").toString());
+        return this;
+    }
+
+    /** Yahoo at an address nothing listens on, with retries in milliseconds: enrich never leaves the machine. */
+    public CliRun yahooUnreachable() {
+        properties.put("spock.yahoo.url", "http://127.0.0.1:1");
+        properties.put("spock.yahoo.cookie-url", "http://127.0.0.1:1/cookie");
+        properties.put("spock.yahoo.retry.initial-delay", "1ms");
+        properties.put("spock.yahoo.retry.max-delay", "2ms");
+        return this;
+    }
+
     public CliRun property(String key, Object value) {
         properties.put(key, value);
         return this;
