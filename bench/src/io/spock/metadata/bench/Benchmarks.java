@@ -17,14 +17,29 @@ public final class Benchmarks {
     record Figure(String name, double value, String unit, String goal, boolean met) {
     }
 
+    /** A group of figures, run by name ({@code bench/run kis yahoo}) or all together. */
+    private interface Group {
+        List<Figure> run() throws Exception;
+    }
+
     public static void main(String[] args) throws Exception {
+        Map<String, Group> groups = new LinkedHashMap<>();
+        groups.put("kis", () -> EnrichBench.kisPath(100_000));
+        groups.put("yahoo", () -> EnrichBench.yahooPath(500, 20.0, 200));
+        groups.put("startup", ShellBench::startup);
+        groups.put("queries", () -> ShellBench.completionAndCoverage(100_000));
+        groups.put("import", () -> ImportBench.masterImport(30_000));
+        groups.put("parallel", () -> ParallelBench.sequentialVsParallel(200, 50.0, 200));
+        List<String> chosen = args.length == 0 ? List.copyOf(groups.keySet()) : List.of(args);
         List<Figure> figures = new ArrayList<>();
-        figures.addAll(EnrichBench.kisPath(100_000));
-        figures.addAll(EnrichBench.yahooPath(500, 20.0, 200));
-        figures.addAll(ShellBench.startup());
-        figures.addAll(ShellBench.completionAndCoverage(100_000));
-        figures.addAll(ImportBench.masterImport(30_000));
-        figures.addAll(ParallelBench.sequentialVsParallel(200, 50.0, 200));
+        for (String name : chosen) {
+            Group group = groups.get(name);
+            if (group == null) {
+                System.err.println("unknown benchmark '" + name + "': choose from " + groups.keySet());
+                System.exit(2);
+            }
+            figures.addAll(group.run());
+        }
 
         System.out.printf("%n%-58s %14s  %-10s %-16s %s%n", "benchmark", "value", "unit", "goal", "met");
         for (Figure f : figures) {
@@ -35,7 +50,7 @@ public final class Benchmarks {
         json.put("java", System.getProperty("java.version"));
         json.put("cores", Runtime.getRuntime().availableProcessors());
         json.put("figures", figures);
-        Path out = Path.of("bench", "results.json");
+        Path out = Path.of("bench", args.length == 0 ? "results.json" : "results-" + String.join("-", args) + ".json");
         Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
         System.out.println("\nwritten to " + out);
     }

@@ -2,18 +2,12 @@ package io.spock.metadata.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.spock.metadata.classify.GicsTaxonomy;
-import io.spock.metadata.classify.KisSectorMapping;
-import io.spock.metadata.classify.YahooSectorMapping;
-import io.spock.metadata.enrich.CandidateQuery;
-import io.spock.metadata.enrich.Classifier;
 import io.spock.metadata.enrich.EnrichMode;
 import io.spock.metadata.enrich.EnrichReport;
 import io.spock.metadata.enrich.EnrichRequest;
 import io.spock.metadata.enrich.EnrichmentService;
-import io.spock.metadata.enrich.OutcomeWriter;
+import io.spock.metadata.enrich.PipelineFactory;
 import io.spock.metadata.enrich.ProgressListener;
-import io.spock.metadata.enrich.RunLog;
 import io.spock.metadata.market.Markets;
 import io.spock.metadata.market.Region;
 import io.spock.metadata.store.Database;
@@ -49,29 +43,56 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Enrichment throughput: the KIS path against raw JDBC, the Yahoo path against a rate-limited stub. */
 final class EnrichBench {
 
-    private static final String[] HIGH_CODES = {"010", "110", "230", "310", "410", "520", "610", "710", "810", "910"};
+    /** KIS codes whose answer stands alone (high or medium confidence): every ticker takes the KIS path. */
+    private static final String[] STANDING_CODES = {"010", "110", "230", "310", "410", "520", "610", "710", "810",
+        "910"};
 
     private EnrichBench() {
     }
 
+    /** Runs of the KIS path; the median is reported, not the best. */
+    private static final int RUNS = 5;
+
+    /**
+     * The KIS path on {@code tickers} fresh tickers (ticker rows, history rows and evidence rows written), five
+     * times on fresh databases, beside a raw JDBC batch UPDATE of the same rows measured the same way: medians.
+     */
     static List<Benchmarks.Figure> kisPath(int tickers) throws Exception {
         Path dir = Files.createTempDirectory("spock-bench");
         List<Benchmarks.Figure> figures = new ArrayList<>();
         warmUp(dir, tickers / 5);
-        try (Database db = open(dir.resolve("kis.db"))) {
-            seed(db, tickers, true);
+        List<Double> rates = new ArrayList<>();
+        List<Double> raws = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            try (Database db = open(dir.resolve("kis-" + run + ".db"))) {
+                seed(db, tickers, true);
+                YahooStub stub = YahooStub.start(1000.0, 0);
+                EnrichmentService service = service(db, settings(stub, 1000.0, 8));
+                long start = System.nanoTime();
+                EnrichReport report = service.run(request(EnrichMode.FORCE_REFRESH), ProgressListener.NONE);
+                double rate = report.regions().get(0).enriched() / ((System.nanoTime() - start) / 1e9);
+                stub.stop();
+                double raw = rawJdbcRate(dir.resolve("raw-" + run + ".db"), tickers);
+                rates.add(rate);
+                raws.add(raw);
+                ratios.add(rate / raw);
+            }
+        }
+        double rate = median(rates);
+        double raw = median(raws);
+        double ratio = median(ratios);
+        figures.add(new Benchmarks.Figure("(1) KIS-path enrich of " + tickers + " tickers, median of " + RUNS, rate,
+                "tickers/s", ">= 100000", rate >= 100_000));
+        figures.add(new Benchmarks.Figure("(1) raw JDBC batch UPDATE of the same rows, median", raw, "rows/s", "-",
+                true));
+        figures.add(new Benchmarks.Figure("(1) enrich / raw JDBC, median of the runs' ratios", ratio, "ratio",
+                ">= 0.5", ratio >= 0.5));
+        System.out.printf("(1) runs: enrich %s tickers/s, raw %s rows/s%n", rates, raws);
+
+        try (Database db = open(dir.resolve("kis-0.db"))) {
             YahooStub stub = YahooStub.start(1000.0, 0);
             EnrichmentService service = service(db, settings(stub, 1000.0, 8));
-            long start = System.nanoTime();
-            EnrichReport report = service.run(request(EnrichMode.FORCE_REFRESH), ProgressListener.NONE);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double rate = report.regions().get(0).enriched() / seconds;
-            double raw = rawJdbcRate(dir.resolve("raw.db"), tickers);
-            figures.add(new Benchmarks.Figure("(1) KIS-path enrich of " + tickers + " tickers", rate, "tickers/s",
-                    ">= 100000", rate >= 100_000));
-            figures.add(new Benchmarks.Figure("(1) raw JDBC batch UPDATE of the same rows", raw, "rows/s", "-", true));
-            figures.add(new Benchmarks.Figure("(1) enrich / raw JDBC", rate / raw, "ratio", ">= 0.5", rate / raw >= 0.5));
-
             long rerun = System.nanoTime();
             EnrichReport again = service.run(request(EnrichMode.INCREMENTAL), ProgressListener.NONE);
             double rerunSeconds = (System.nanoTime() - rerun) / 1e9;
@@ -82,6 +103,12 @@ final class EnrichBench {
             stub.stop();
         }
         return figures;
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     static List<Benchmarks.Figure> yahooPath(int tickers, double rate, int latencyMs) throws Exception {
@@ -129,7 +156,7 @@ final class EnrichBench {
         var nas = Markets.exchange("NAS").orElseThrow();
         for (int i = 0; i < tickers; i++) {
             listings.add(new Listing(nas, String.format("T%06d", i), "Company " + i, null, "STOCK",
-                    kisMapped ? HIGH_CODES[i % HIGH_CODES.length] : "000", false));
+                    kisMapped ? STANDING_CODES[i % STANDING_CODES.length] : "000", false));
         }
         new UniverseWriter(db.dsl(), Clock.systemUTC()).insertMissing(listings);
     }
@@ -142,21 +169,14 @@ final class EnrichBench {
                 .withMaxInFlight(inFlight);
     }
 
-    private static EnrichmentService service(Database db, YahooSettings settings) {
-        GicsTaxonomy gics = GicsTaxonomy.load();
-        Path config = Path.of("config");
-        Classifier classifier = new Classifier(
-                KisSectorMapping.load(config.resolve("kis_sector_to_gics_mapping.json"), gics),
-                YahooSectorMapping.load(config.resolve("yahoo_sector_to_gics.json"), gics));
+    static EnrichmentService service(Database db, YahooSettings settings) {
         ExecutorService pool = Executors.newFixedThreadPool(settings.maxInFlight(), r -> {
             Thread t = new Thread(r, "bench-yahoo");
             t.setDaemon(true);
             return t;
         });
-        Clock clock = Clock.systemUTC();
-        return new EnrichmentService(new CandidateQuery(db.dsl()), new OutcomeWriter(db.dsl()),
-                new RunLog(db.dsl(), clock), classifier,
-                YahooProfileService.create(settings, YahooRequestListener.NO_OP), pool, clock);
+        return PipelineFactory.builder(db.dsl()).configDir(Path.of("config")).clock(Clock.systemUTC())
+                .yahoo(YahooProfileService.create(settings, YahooRequestListener.NO_OP)).perTickerPool(pool).build();
     }
 
     /** The floor the pipeline is compared with: plain JDBC, prepared once, batches of 100 per transaction. */

@@ -1,18 +1,12 @@
 package io.spock.metadata.bench;
 
-import io.spock.metadata.classify.GicsTaxonomy;
-import io.spock.metadata.classify.KisSectorMapping;
-import io.spock.metadata.classify.YahooSectorMapping;
-import io.spock.metadata.enrich.CandidateQuery;
-import io.spock.metadata.enrich.Classifier;
 import io.spock.metadata.enrich.EnrichMode;
 import io.spock.metadata.enrich.EnrichReport;
 import io.spock.metadata.enrich.EnrichRequest;
 import io.spock.metadata.enrich.EnrichmentService;
-import io.spock.metadata.enrich.OutcomeWriter;
+import io.spock.metadata.enrich.PipelineFactory;
 import io.spock.metadata.enrich.ProgressListener;
 import io.spock.metadata.enrich.RegionRetry;
-import io.spock.metadata.enrich.RunLog;
 import io.spock.metadata.market.Markets;
 import io.spock.metadata.market.Region;
 import io.spock.metadata.store.Database;
@@ -116,14 +110,7 @@ final class ParallelBench {
     }
 
     private static EnrichmentService service(Database db, YahooSettings settings, ExecutorService pool) {
-        GicsTaxonomy gics = GicsTaxonomy.load();
-        Path config = Path.of("config");
-        Classifier classifier = new Classifier(
-                KisSectorMapping.load(config.resolve("kis_sector_to_gics_mapping.json"), gics),
-                YahooSectorMapping.load(config.resolve("yahoo_sector_to_gics.json"), gics));
-        Clock clock = Clock.systemUTC();
-        return new EnrichmentService(new CandidateQuery(db.dsl()), new OutcomeWriter(db.dsl()),
-                new RunLog(db.dsl(), clock), classifier,
-                YahooProfileService.create(settings, YahooRequestListener.NO_OP), pool, clock);
+        return PipelineFactory.builder(db.dsl()).configDir(Path.of("config")).clock(Clock.systemUTC())
+                .yahoo(YahooProfileService.create(settings, YahooRequestListener.NO_OP)).perTickerPool(pool).build();
     }
 }

@@ -17,10 +17,10 @@ import java.util.List;
  * Reads the entries of one top-level array in an operator-edited JSON file, remembering the line each entry
  * starts on, so that every complaint about the file can name the line to fix.
  */
-final class JsonEntries {
+public final class JsonEntries {
 
     /** One array element and the line it starts on. */
-    record Entry(int line, JsonNode node) {
+    public record Entry(int line, JsonNode node) {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -28,7 +28,12 @@ final class JsonEntries {
     private JsonEntries() {
     }
 
-    static List<Entry> read(Path file, String arrayField) {
+    /**
+     * The elements of the array {@code arrayField} of the file's top-level object, each with its line.
+     *
+     * @throws MappingFileException (exit 2) naming the file and line: missing file, invalid JSON, no such array
+     */
+    public static List<Entry> read(Path file, String arrayField) {
         if (!Files.isRegularFile(file)) {
             throw new MappingFileException(file + ": file not found");
         }
@@ -73,7 +78,7 @@ final class JsonEntries {
     }
 
     /** A required text field of an entry, or a one-line complaint naming the line. */
-    static String text(Path file, Entry entry, String field) {
+    public static String text(Path file, Entry entry, String field) {
         JsonNode value = entry.node().get(field);
         if (value == null || value.isNull() || value.asText().isBlank()) {
             throw new MappingFileException(file + " line " + entry.line() + ": missing \"" + field + "\"");

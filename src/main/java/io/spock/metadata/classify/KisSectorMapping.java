@@ -39,13 +39,9 @@ public final class KisSectorMapping {
             GicsSector sector = gics.sector(sectorCode).orElseThrow(() -> new MappingFileException(file + " line "
                     + entry.line() + ": unknown GICS sector '" + sectorCode + "' for code " + code));
             String confidenceText = JsonEntries.text(file, entry, "confidence");
-            Confidence confidence;
-            try {
-                confidence = Confidence.valueOf(confidenceText.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new MappingFileException(file + " line " + entry.line() + ": confidence '" + confidenceText
-                        + "' must be high or low");
-            }
+            Confidence confidence = Confidence.parse(confidenceText).orElseThrow(() -> new MappingFileException(
+                    file + " line " + entry.line() + ": confidence '" + confidenceText
+                            + "' must be high, medium or low"));
             String kisName = entry.node().path("kis_name").asText("");
             if (byCode.putIfAbsent(code, new KisSectorMatch(code, sector, confidence, kisName)) != null) {
                 throw new MappingFileException(file + " line " + entry.line() + ": duplicate code " + code);

@@ -1,8 +1,10 @@
 package io.spock.metadata.curate;
 
 import io.spock.metadata.app.UsageException;
+import io.spock.metadata.classify.Confidence;
 import io.spock.metadata.store.Source;
 import io.spock.metadata.store.TickerStatus;
+import io.spock.metadata.store.Verdict;
 import io.spock.metadata.store.generated.tables.records.TickersRecord;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -11,6 +13,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Objects;
 
+import static io.spock.metadata.store.generated.Tables.CLASSIFICATION_EVIDENCE;
 import static io.spock.metadata.store.generated.Tables.CLASSIFICATION_HISTORY;
 import static io.spock.metadata.store.generated.Tables.TICKERS;
 
@@ -48,6 +51,9 @@ public final class ManualFixes {
                             now);
                     row.setSectorCode(null).setSectorEn(null).setSectorKo(null).setSource(null).setConfidence(null)
                             .setStatus(TickerStatus.PENDING.name()).setUpdatedAt(now).store();
+                    db.deleteFrom(CLASSIFICATION_EVIDENCE).where(CLASSIFICATION_EVIDENCE.REGION.eq(row.getRegion()),
+                            CLASSIFICATION_EVIDENCE.TICKER.eq(row.getTicker()),
+                            CLASSIFICATION_EVIDENCE.SOURCE.eq(Source.MANUAL.name())).execute();
                 }
                 return new FixResult(fix.region(), fix.ticker(), true, before, "- (due for enrich)", dryRun);
             }
@@ -62,11 +68,26 @@ public final class ManualFixes {
                 history(db, row, fix.sector().code(), industry, fix.reason(), now);
                 row.setSectorCode(fix.sector().code()).setSectorEn(fix.sector().nameEn())
                         .setSectorKo(fix.sector().nameKo()).setIndustry(industry).setSource(Source.MANUAL.name())
-                        .setConfidence("HIGH").setStatus(TickerStatus.CLASSIFIED.name()).setLastError(null)
-                        .setUpdatedAt(now).store();
+                        .setConfidence(Confidence.HIGH.name()).setStatus(TickerStatus.CLASSIFIED.name())
+                        .setLastError(null).setUpdatedAt(now).store();
+                evidence(db, row, fix, industry, now);
             }
             return new FixResult(fix.region(), fix.ticker(), true, before, after, dryRun);
         });
+    }
+
+    /** The fix as the MANUAL source's answer, beside the other sources' answers. */
+    private static void evidence(DSLContext db, TickersRecord row, ManualFix fix, String industry, LocalDateTime now) {
+        var e = CLASSIFICATION_EVIDENCE;
+        db.insertInto(e)
+                .set(e.REGION, row.getRegion()).set(e.TICKER, row.getTicker()).set(e.SOURCE, Source.MANUAL.name())
+                .set(e.VERDICT, Verdict.SECTOR.name()).set(e.SECTOR_CODE, fix.sector().code())
+                .set(e.INDUSTRY, industry).set(e.CONFIDENCE, Confidence.HIGH.name())
+                .set(e.RAW_LABEL, fix.reason() == null ? "manual fix" : fix.reason()).set(e.OBSERVED_AT, now)
+                .onConflict(e.REGION, e.TICKER, e.SOURCE).doUpdate()
+                .set(e.SECTOR_CODE, fix.sector().code()).set(e.INDUSTRY, industry)
+                .set(e.RAW_LABEL, fix.reason() == null ? "manual fix" : fix.reason()).set(e.OBSERVED_AT, now)
+                .execute();
     }
 
     private static void history(DSLContext db, TickersRecord row, String newSector, String newIndustry, String reason,

@@ -19,14 +19,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Wires the pipeline. Everything here is lazy: the mapping files are read, and a bad one reported, only by
- * the commands that need them, so {@code status} still works while an operator fixes a mapping.
+ * Wires the pipeline through {@link PipelineFactory}. Everything here is lazy: the mapping and policy files are
+ * read, and a bad one reported, only by the commands that need them, so {@code status} still works while an
+ * operator fixes a file.
  */
 @Configuration(proxyBeanMethods = false)
 public class EnrichConfiguration {
-
-    static final String KIS_MAPPING_FILE = "kis_sector_to_gics_mapping.json";
-    static final String YAHOO_MAPPING_FILE = "yahoo_sector_to_gics.json";
 
     @Bean
     @Lazy
@@ -37,13 +35,13 @@ public class EnrichConfiguration {
     @Bean
     @Lazy
     public KisSectorMapping kisSectorMapping(SpockProperties properties, GicsTaxonomy gics) {
-        return KisSectorMapping.load(properties.configDir().resolve(KIS_MAPPING_FILE), gics);
+        return KisSectorMapping.load(properties.configDir().resolve(PipelineFactory.KIS_MAPPING_FILE), gics);
     }
 
     @Bean
     @Lazy
     public YahooSectorMapping yahooSectorMapping(SpockProperties properties, GicsTaxonomy gics) {
-        return YahooSectorMapping.load(properties.configDir().resolve(YAHOO_MAPPING_FILE), gics);
+        return YahooSectorMapping.load(properties.configDir().resolve(PipelineFactory.YAHOO_MAPPING_FILE), gics);
     }
 
     @Bean
@@ -65,16 +63,17 @@ public class EnrichConfiguration {
 
     @Bean
     @Lazy
-    public Classifier classifier(KisSectorMapping kis, YahooSectorMapping yahooMap) {
-        return new Classifier(kis, yahooMap);
+    public EnrichmentService enrichmentService(DSLContext dsl, SpockProperties properties, GicsTaxonomy gics,
+                                               KisSectorMapping kis, YahooSectorMapping yahooMapping,
+                                               YahooProfileService yahoo, ExecutorService yahooPool, Clock clock) {
+        return PipelineFactory.builder(dsl).configDir(properties.configDir()).gics(gics).kisMapping(kis)
+                .yahooMapping(yahooMapping).yahoo(yahoo).perTickerPool(yahooPool).clock(clock).build();
     }
 
     @Bean
     @Lazy
-    public EnrichmentService enrichmentService(DSLContext dsl, Classifier classifier, YahooProfileService yahoo,
-                                               ExecutorService yahooPool, Clock clock) {
-        return new EnrichmentService(new CandidateQuery(dsl), new OutcomeWriter(dsl), new RunLog(dsl, clock),
-                classifier, yahoo, yahooPool, clock);
+    public EvidenceQuery evidenceQuery(DSLContext dsl, GicsTaxonomy gics, Clock clock) {
+        return new EvidenceQuery(dsl, gics, clock.getZone());
     }
 
     static YahooSettings settings(YahooProperties p) {

@@ -1,5 +1,7 @@
 package io.spock.metadata.enrich;
 
+import io.spock.metadata.store.RunState;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.List;
  * @param changes   the per-ticker outcomes, kept only for runs over named tickers
  * @param workers   regions enriched at once
  */
-public record EnrichReport(Integer runId, String status, EnrichMode mode, List<RegionSummary> regions,
+public record EnrichReport(Integer runId, RunState status, EnrichMode mode, List<RegionSummary> regions,
                            List<Outcome> changes, Instant startedAt, Duration duration, int workers, boolean dryRun) {
 
     public EnrichReport {
@@ -22,7 +24,7 @@ public record EnrichReport(Integer runId, String status, EnrichMode mode, List<R
     }
 
     public boolean incomplete() {
-        return regions.stream().anyMatch(RegionSummary::incomplete) || !EnrichmentService.COMPLETED.equals(status);
+        return regions.stream().anyMatch(RegionSummary::incomplete) || status != RunState.COMPLETED;
     }
 
     public int yahooCalls() {

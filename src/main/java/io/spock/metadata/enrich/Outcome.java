@@ -1,19 +1,33 @@
 package io.spock.metadata.enrich;
 
+import io.spock.metadata.classify.Confidence;
+import io.spock.metadata.classify.GicsSector;
+import io.spock.metadata.source.Answer;
+import io.spock.metadata.source.Candidate;
 import io.spock.metadata.store.Source;
 import io.spock.metadata.store.TickerStatus;
+
+import java.util.List;
 
 /**
  * What enrichment decided for one ticker.
  *
- * @param sector     null when nothing classified it (then {@code status} says why)
- * @param source     where the sector came from; null when unclassified
- * @param confidence HIGH or LOW; null when unclassified
- * @param error      one line for the operator when the ticker failed or was deferred
- * @param yahooAsked whether Yahoo was asked (counts towards the Yahoo figures)
+ * @param sector       null when nothing classified it (then {@code status} says why)
+ * @param industry     the industry text the deciding source gave, else null (the stored one is kept)
+ * @param source       where the sector came from; null when unclassified
+ * @param confidence   the deciding answer's confidence; null when unclassified
+ * @param error        one line for the operator when the ticker failed or was deferred
+ * @param reason       why this sector, for the history ({@code KIS code 730 (LOW)}); null when unclassified
+ * @param disagreement two answers of at least medium confidence name different sectors
+ * @param answers      every answer this run got about the ticker, kept as evidence where they are answers
  */
-public record Outcome(Candidate candidate, TickerStatus status, SectorRef sector, String industry, Source source,
-                      String confidence, boolean spac, boolean preferred, String error, boolean yahooAsked) {
+public record Outcome(Candidate candidate, TickerStatus status, GicsSector sector, String industry, Source source,
+                      Confidence confidence, boolean spac, boolean preferred, String error, String reason,
+                      boolean disagreement, List<Answer> answers) {
+
+    public Outcome {
+        answers = List.copyOf(answers);
+    }
 
     public boolean classified() {
         return sector != null;
@@ -22,9 +36,5 @@ public record Outcome(Candidate candidate, TickerStatus status, SectorRef sector
     /** Failed, not found or deferred: the ticker is left without an answer, and the run exits 3. */
     public boolean problem() {
         return status == TickerStatus.FAILED || status == TickerStatus.DEFERRED || status == TickerStatus.NOT_FOUND;
-    }
-
-    /** A GICS sector as stored: code with English and Korean names. */
-    public record SectorRef(String code, String nameEn, String nameKo) {
     }
 }

@@ -1,30 +1,61 @@
 package io.spock.metadata.enrich;
 
+import io.spock.metadata.store.RunState;
+import io.spock.metadata.store.Source;
+
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The result of enriching one region.
  *
- * @param total         the tickers the region had to do (due), whether or not the run got to all of them
- *
  * @param status        COMPLETED, FAILED (the region could not finish, even after its retries) or INTERRUPTED
- * @param retries       retries of Yahoo lookups
+ * @param total         the tickers the region had to do (due), whether or not the run got to all of them
+ * @param enriched      tickers classified (their sector comes from {@code bySource})
+ * @param bySource      classified tickers per source, every enabled source listed (0 when it decided none), in
+ *                      the policy's order
+ * @param disagreements tickers whose sources disagree (two answers of at least medium confidence)
+ * @param retries       retries of per-ticker lookups
  * @param regionRetries times the whole region was tried again after a transient failure
+ * @param yahooCalls    per-ticker requests made (Yahoo Finance)
  * @param problems      the tickers left failed, not found or deferred, with their reasons
  */
-public record RegionSummary(String region, String status, int total, int enriched, int fromKis, int fromYahoo,
-                            int notApplicable, int failed, int deferred, int retries, int regionRetries,
-                            int yahooCalls, Duration duration, String error, List<TickerProblem> problems) {
+public record RegionSummary(String region, RunState status, int total, int enriched, Map<Source, Integer> bySource,
+                            int notApplicable, int failed, int deferred, int disagreements, int retries,
+                            int regionRetries, int yahooCalls, Duration duration, String error,
+                            List<TickerProblem> problems) {
 
     public RegionSummary {
+        bySource = Collections.unmodifiableMap(new LinkedHashMap<>(bySource));
         problems = List.copyOf(problems);
     }
 
     /** A region the run never started because it was interrupted first. */
-    static RegionSummary notStarted(String region) {
-        return new RegionSummary(region, EnrichmentService.INTERRUPTED, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO,
-                "interrupted before it started", List.of());
+    static RegionSummary notStarted(String region, List<Source> sources) {
+        return new RegionTally(region, sources).summary(RunState.INTERRUPTED, Duration.ZERO,
+                "interrupted before it started");
+    }
+
+    /** Tickers this source classified (0 when it classified none or is not enabled). */
+    public int classifiedBy(Source source) {
+        return bySource.getOrDefault(source, 0);
+    }
+
+    /** The per-source counts keyed by the sources' lower-case names, for JSON and metrics. */
+    public Map<String, Integer> bySourceKeys() {
+        Map<String, Integer> keys = new LinkedHashMap<>();
+        bySource.forEach((s, n) -> keys.put(s.key(), n));
+        return keys;
+    }
+
+    /** The per-source counts for people: {@code kis 150, yahoo 20}. */
+    public String bySourceText() {
+        StringBuilder text = new StringBuilder();
+        bySource.forEach((s, n) -> text.append(text.isEmpty() ? "" : ", ").append(s.key()).append(' ').append(n));
+        return text.toString();
     }
 
     /**
@@ -47,6 +78,6 @@ public record RegionSummary(String region, String status, int total, int enriche
     }
 
     public boolean incomplete() {
-        return failed > 0 || deferred > 0 || !EnrichmentService.COMPLETED.equals(status);
+        return failed > 0 || deferred > 0 || status != RunState.COMPLETED;
     }
 }

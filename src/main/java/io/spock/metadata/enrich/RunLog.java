@@ -1,5 +1,6 @@
 package io.spock.metadata.enrich;
 
+import io.spock.metadata.store.RunState;
 import org.jooq.DSLContext;
 
 import java.time.Clock;
@@ -7,8 +8,12 @@ import java.time.LocalDateTime;
 
 import static io.spock.metadata.store.generated.Tables.ENRICHMENT_RUNS;
 import static io.spock.metadata.store.generated.Tables.RUN_REGIONS;
+import static io.spock.metadata.store.generated.Tables.RUN_REGION_SOURCES;
 
-/** Records runs and their per-region results in {@code enrichment_runs} and {@code run_regions}. */
+/**
+ * Records runs and their per-region results in {@code enrichment_runs}, {@code run_regions} and, per source
+ * that classified tickers, {@code run_region_sources}.
+ */
 public final class RunLog {
 
     private final DSLContext dsl;
@@ -19,38 +24,50 @@ public final class RunLog {
         this.clock = clock;
     }
 
+    /** @return the new run's id */
     public int start(String regions, EnrichMode mode) {
         return dsl.insertInto(ENRICHMENT_RUNS)
                 .set(ENRICHMENT_RUNS.STARTED_AT, LocalDateTime.now(clock))
                 .set(ENRICHMENT_RUNS.REGIONS, regions)
                 .set(ENRICHMENT_RUNS.MODE, mode.name())
-                .set(ENRICHMENT_RUNS.STATUS, "RUNNING")
+                .set(ENRICHMENT_RUNS.STATUS, RunState.RUNNING.name())
                 .returningResult(ENRICHMENT_RUNS.ID)
                 .fetchOne(ENRICHMENT_RUNS.ID);
     }
 
+    /** Records one region's result and its per-source counts, in one transaction. */
     public void region(int runId, RegionSummary summary) {
-        dsl.insertInto(RUN_REGIONS)
-                .set(RUN_REGIONS.RUN_ID, runId)
-                .set(RUN_REGIONS.REGION, summary.region())
-                .set(RUN_REGIONS.STATUS, summary.status())
-                .set(RUN_REGIONS.TOTAL, summary.total())
-                .set(RUN_REGIONS.ENRICHED, summary.enriched())
-                .set(RUN_REGIONS.FROM_KIS, summary.fromKis())
-                .set(RUN_REGIONS.FROM_YAHOO, summary.fromYahoo())
-                .set(RUN_REGIONS.NOT_APPLICABLE, summary.notApplicable())
-                .set(RUN_REGIONS.FAILED, summary.failed())
-                .set(RUN_REGIONS.DEFERRED, summary.deferred())
-                .set(RUN_REGIONS.RETRIES, summary.allRetries())
-                .set(RUN_REGIONS.DURATION_MS, summary.duration().toMillis())
-                .set(RUN_REGIONS.FINISHED_AT, LocalDateTime.now(clock))
-                .execute();
+        dsl.transaction(tx -> {
+            tx.dsl().insertInto(RUN_REGIONS)
+                    .set(RUN_REGIONS.RUN_ID, runId)
+                    .set(RUN_REGIONS.REGION, summary.region())
+                    .set(RUN_REGIONS.STATUS, summary.status().name())
+                    .set(RUN_REGIONS.TOTAL, summary.total())
+                    .set(RUN_REGIONS.ENRICHED, summary.enriched())
+                    .set(RUN_REGIONS.NOT_APPLICABLE, summary.notApplicable())
+                    .set(RUN_REGIONS.FAILED, summary.failed())
+                    .set(RUN_REGIONS.DEFERRED, summary.deferred())
+                    .set(RUN_REGIONS.RETRIES, summary.allRetries())
+                    .set(RUN_REGIONS.DURATION_MS, summary.duration().toMillis())
+                    .set(RUN_REGIONS.FINISHED_AT, LocalDateTime.now(clock))
+                    .execute();
+            summary.bySource().forEach((source, classified) -> {
+                if (classified > 0) {
+                    tx.dsl().insertInto(RUN_REGION_SOURCES)
+                            .set(RUN_REGION_SOURCES.RUN_ID, runId)
+                            .set(RUN_REGION_SOURCES.REGION, summary.region())
+                            .set(RUN_REGION_SOURCES.SOURCE, source.name())
+                            .set(RUN_REGION_SOURCES.CLASSIFIED, classified)
+                            .execute();
+                }
+            });
+        });
     }
 
-    public void finish(int runId, String status) {
+    public void finish(int runId, RunState status) {
         dsl.update(ENRICHMENT_RUNS)
                 .set(ENRICHMENT_RUNS.FINISHED_AT, LocalDateTime.now(clock))
-                .set(ENRICHMENT_RUNS.STATUS, status)
+                .set(ENRICHMENT_RUNS.STATUS, status.name())
                 .where(ENRICHMENT_RUNS.ID.eq(runId))
                 .execute();
     }

@@ -15,8 +15,6 @@ public final class KisAccess {
 
     static final String DOT_ENV = ".env";
     static final String TOKEN_CACHE = ".kis-token.json";
-    /** How {@link KisCredentials#fromEnvironment} begins its message when the key or secret is absent. */
-    private static final String MISSING = "KIS credentials missing";
 
     private final Map<String, String> environment;
     private final Path home;
@@ -38,8 +36,10 @@ public final class KisAccess {
         try {
             credentials();
             return "set";
+        } catch (MissingCredentialsException e) {
+            return "not set";
         } catch (UsageException e) {
-            return e.getMessage().startsWith(MISSING) ? "not set" : "invalid: " + e.getMessage();
+            return "invalid: " + e.getMessage();
         }
     }
 

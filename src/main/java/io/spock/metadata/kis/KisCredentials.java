@@ -38,7 +38,7 @@ public record KisCredentials(String appKey, String appSecret, KisAccountType acc
         String appKey = setting(APP_KEY, env, fromFile);
         String appSecret = setting(APP_SECRET, env, fromFile);
         if (appKey.isEmpty() || appSecret.isEmpty()) {
-            throw new UsageException("KIS credentials missing: set KIS_APP_KEY and KIS_APP_SECRET");
+            throw new MissingCredentialsException();
         }
         String accountType = setting(ACCOUNT_TYPE, env, fromFile);
         return new KisCredentials(appKey, appSecret,

@@ -21,7 +21,7 @@ public final class EnrichmentMetrics implements ProgressListener {
                 .help("Regions processed by enrichment runs, by final status (COMPLETED, FAILED, INTERRUPTED)")
                 .labelNames("region", "status").register(registry);
         stocksEnriched = Counter.builder().name("spock_enrichment_stocks_enriched_total")
-                .help("Tickers classified by enrichment runs, by source of the sector (kis, yahoo)")
+                .help("Tickers classified by enrichment runs, by source of the sector (kis, yahoo, parent, ...)")
                 .labelNames("region", "source").register(registry);
         duration = Histogram.builder().name("spock_enrichment_duration_seconds")
                 .help("Wall time of a region's enrichment")
@@ -38,9 +38,8 @@ public final class EnrichmentMetrics implements ProgressListener {
     @Override
     public void regionFinished(RegionSummary summary) {
         String region = summary.region();
-        regionsProcessed.labelValues(region, summary.status()).inc();
-        stocksEnriched.labelValues(region, "kis").inc(summary.fromKis());
-        stocksEnriched.labelValues(region, "yahoo").inc(summary.fromYahoo());
+        regionsProcessed.labelValues(region, summary.status().name()).inc();
+        summary.bySourceKeys().forEach((source, count) -> stocksEnriched.labelValues(region, source).inc(count));
         duration.labelValues(region).observe(summary.duration().toNanos() / 1e9);
         if (summary.successRate() != null) {
             successRate.labelValues(region).set(summary.successRate() / 100.0);

@@ -8,7 +8,8 @@ import java.util.stream.IntStream;
 /**
  * A {@link TableView} as an aligned text table that fits a terminal's width. When the whole table is wider, it
  * gives up, in turn: one-line headers (a multi-word header goes on two lines, split between words), the full length
- * of long cells in columns without numbers (cut with "…", down to {@value #MIN_TEXT} columns), and whole columns (the view's
+ * of long cells in columns without numbers and not kept whole (cut with "…", down to {@value #MIN_TEXT} columns),
+ * and whole columns (the view's
  * {@code dropFirst} ones, then the rightmost, never the first), with a note naming what is not shown. Widths are
  * terminal columns ({@link TerminalText#width}), so Chinese, Japanese and Korean text keeps the columns aligned.
  */
@@ -31,7 +32,8 @@ final class TextTable {
         cuttable = new boolean[n];
         for (int i = 0; i < n; i++) {
             int column = i;
-            cuttable[i] = view.rows().stream().noneMatch(r -> r.get(column) instanceof Number);
+            cuttable[i] = !view.keepWhole().contains(view.columns().get(i))
+                    && view.rows().stream().noneMatch(r -> r.get(column) instanceof Number);
         }
         for (List<Object> row : view.rows()) {
             cells.add(row.stream().map(v -> TerminalText.clean(Renderer.text(v))).toArray(String[]::new));

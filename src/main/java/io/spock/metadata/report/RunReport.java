@@ -8,9 +8,13 @@ import io.spock.metadata.render.OutputFormat;
 import io.spock.metadata.render.Renderer;
 import io.spock.metadata.render.TableView;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The after-run report of a batch run, for people (text) and machines (JSON, with the version, commit and build time
@@ -34,7 +38,7 @@ public final class RunReport {
     public String json() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run_id", report.runId());
-        json.put("status", report.status());
+        json.put("status", report.status().name());
         json.put("spock", BuildVersion.current().json());
         json.put("mode", report.mode().name());
         json.put("started_at", report.startedAt().toString());
@@ -44,21 +48,25 @@ public final class RunReport {
         json.put("yahoo_rate_achieved", round(report.yahooRate()));
         json.put("yahoo_rate_limit", yahooRateLimit);
         json.put("incomplete", report.incomplete());
-        json.put("regions", report.regions().stream().map(RunReport::region).toList());
+        json.put("regions", report.regions().stream().map(RunReport::regionJson).toList());
         return Renderer.json(json);
     }
 
-    private static Map<String, Object> region(RegionSummary r) {
+    /**
+     * One region as JSON, the same in the report file and in {@code enrich --format json}: counts, per-source
+     * counts under {@code classified_by_source} (keyed by the sources' lower-case names), rates, the problems.
+     */
+    public static Map<String, Object> regionJson(RegionSummary r) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("region", r.region());
-        json.put("status", r.status());
+        json.put("status", r.status().name());
         json.put("total", r.total());
         json.put("enriched", r.enriched());
-        json.put("from_kis", r.fromKis());
-        json.put("from_yahoo", r.fromYahoo());
+        json.put("classified_by_source", r.bySourceKeys());
         json.put("not_applicable", r.notApplicable());
         json.put("failed", r.failed());
         json.put("deferred", r.deferred());
+        json.put("disagreements", r.disagreements());
         json.put("success_rate", r.successRate() == null ? null : round(r.successRate()));
         json.put("yahoo_calls", r.yahooCalls());
         json.put("yahoo_retries", r.retries());
@@ -86,14 +94,19 @@ public final class RunReport {
                 .append("Yahoo: ").append(report.yahooCalls()).append(" calls, ")
                 .append(String.format("%.2f", report.yahooRate())).append(" req/s achieved (limit ")
                 .append(yahooRateLimit).append(" req/s)\n\n");
-        TableView.Builder table = TableView.builder("region", "status", "total", "enriched", "kis", "yahoo",
-                "not_applicable", "failed", "deferred", "success_rate", "yahoo_calls", "yahoo_retries",
-                "region_retries", "seconds", "req_per_s");
+        List<String> sources = sourceKeys(report.regions());
+        List<String> headers = new ArrayList<>(List.of("region", "status", "total", "enriched"));
+        headers.addAll(sources);
+        headers.addAll(List.of("not_applicable", "failed", "deferred", "disagreements", "success_rate", "yahoo_calls",
+                "yahoo_retries", "region_retries", "seconds", "req_per_s"));
+        TableView.Builder table = TableView.builder(headers.toArray(String[]::new));
         for (RegionSummary r : report.regions()) {
-            table.row(r.region(), r.status(), r.total(), r.enriched(), r.fromKis(), r.fromYahoo(), r.notApplicable(),
-                    r.failed(), r.deferred(), r.successRate() == null ? null : round(r.successRate()), r.yahooCalls(),
-                    r.retries(), r.regionRetries(),
-                    seconds(r.duration().toMillis()), round(r.yahooRate()));
+            List<Object> row = new ArrayList<>(List.of(r.region(), r.status().name(), r.total(), r.enriched()));
+            sources.forEach(key -> row.add(r.bySourceKeys().getOrDefault(key, 0)));
+            row.addAll(Arrays.asList(r.notApplicable(), r.failed(), r.deferred(), r.disagreements(),
+                    r.successRate() == null ? null : round(r.successRate()), r.yahooCalls(), r.retries(),
+                    r.regionRetries(), seconds(r.duration().toMillis()), round(r.yahooRate())));
+            table.row(row.toArray());
         }
         out.append(Renderer.render(table.build(), OutputFormat.TABLE)).append('\n');
         for (RegionSummary r : report.regions()) {
@@ -104,6 +117,13 @@ public final class RunReport {
             problems(out, r.region(), r.problems());
         }
         return out.toString();
+    }
+
+    /** The sources of the summaries' per-source counts, in order of first appearance (the policy's order). */
+    public static List<String> sourceKeys(List<RegionSummary> regions) {
+        Set<String> keys = new LinkedHashSet<>();
+        regions.forEach(r -> keys.addAll(r.bySourceKeys().keySet()));
+        return List.copyOf(keys);
     }
 
     private static void problems(StringBuilder out, String region, List<TickerProblem> problems) {

@@ -1,6 +1,7 @@
 package io.spock.metadata.shell;
 
 import io.spock.metadata.classify.GicsTaxonomy;
+import io.spock.metadata.store.ReviewReason;
 import io.spock.metadata.market.Exchange;
 import io.spock.metadata.market.Markets;
 import io.spock.metadata.market.Region;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -52,6 +54,13 @@ public class Completions {
     @Bean
     public CompletionProvider dimensionCompletion() {
         return context -> listProposals(context, List.of("sector", "source", "exchange"));
+    }
+
+    /** The review queue's reasons, also inside comma lists. */
+    @Bean
+    public CompletionProvider reviewReasonCompletion() {
+        return context -> listProposals(context, Arrays.stream(ReviewReason.values()).map(ReviewReason::option)
+                .toList());
     }
 
     @Bean

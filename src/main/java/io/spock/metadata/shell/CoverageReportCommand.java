@@ -90,19 +90,24 @@ public class CoverageReportCommand {
     private String coverage(Set<Region> regions, Dimension dimension, int maxAgeDays, OutputFormat fmt, int width) {
         List<RegionStatus> summary = status.byRegion(regions, LocalDateTime.now(clock).minusDays(maxAgeDays));
         Map<String, Map<String, Integer>> distribution = labelled(coverage.distribution(regions, dimension), dimension);
-        List<String> keys = csvKeys(regions, dimension);
+        List<Source> sources = SourceColumns.of(summary.stream().map(RegionStatus::bySource).toList());
+        List<String> keys = csvKeys(regions, dimension, sources);
 
-        List<String> columns = new ArrayList<>(Arrays.asList("region", "total", "classified", "classified_pct", "kis",
-                "yahoo", "manual", "not_applicable", "unclassified", "deferred", "failed", "stale"));
+        List<String> columns = new ArrayList<>(Arrays.asList("region", "total", "classified", "classified_pct"));
+        sources.forEach(source -> columns.add(source.key()));
+        columns.addAll(List.of("not_applicable", "unclassified", "deferred", "failed", "stale", "disagreements"));
         if (fmt == OutputFormat.CSV) {
             keys.forEach(k -> columns.add(dimension.name().toLowerCase(Locale.ROOT) + ": " + k));
         }
-        TableView.Builder view = TableView.builder(columns.toArray(String[]::new))
-                .dropFirst("kis", "yahoo", "manual", "not_applicable", "stale");
+        TableView.Builder view = TableView.builder(columns.toArray(String[]::new));
+        sources.forEach(source -> view.dropFirst(source.key()));
+        view.dropFirst("not_applicable", "stale");
         for (RegionStatus s : summary) {
             List<Object> row = new ArrayList<>(Arrays.asList(s.region(), s.total(), s.classified(),
-                    s.total() == 0 ? 0.0 : 100.0 * s.classified() / s.total(), s.fromKis(), s.fromYahoo(),
-                    s.manual(), s.notApplicable(), s.unclassified(), s.deferred(), s.failed(), s.stale()));
+                    s.total() == 0 ? 0.0 : 100.0 * s.classified() / s.total()));
+            sources.forEach(source -> row.add(s.classifiedBy(source)));
+            row.addAll(List.of(s.notApplicable(), s.unclassified(), s.deferred(), s.failed(), s.stale(),
+                    s.disagreements()));
             if (fmt == OutputFormat.CSV) {
                 keys.forEach(k -> row.add(distribution.get(s.region()).getOrDefault(k, 0)));
             }
@@ -132,13 +137,14 @@ public class CoverageReportCommand {
 
     /**
      * The distribution columns of the CSV, the same whatever the data holds so that a spreadsheet fed by cron never
-     * shifts: every GICS sector in code order, every source, or every exchange of the regions; then the empty value.
+     * shifts: every GICS sector in code order, every source ({@link SourceColumns}), or every exchange of the regions;
+     * then the empty value.
      */
-    private List<String> csvKeys(Set<Region> regions, Dimension dimension) {
+    private List<String> csvKeys(Set<Region> regions, Dimension dimension, List<Source> sources) {
         List<String> keys = new ArrayList<>(switch (dimension) {
             case SECTOR -> gics.getObject().sectors().stream().map(GicsSector::code).sorted()
                     .map(code -> label(code, dimension)).toList();
-            case SOURCE -> Arrays.stream(Source.values()).map(Source::name).toList();
+            case SOURCE -> sources.stream().map(Source::name).toList();
             case EXCHANGE -> regions.stream().sorted().flatMap(r -> Markets.exchanges(r).stream())
                     .map(Exchange::code).toList();
         });

@@ -27,6 +27,7 @@ import io.spock.metadata.render.TerminalText;
 import io.spock.metadata.report.ReportFiles;
 import io.spock.metadata.report.ReportWriter;
 import io.spock.metadata.report.RunReport;
+import io.spock.metadata.store.RunState;
 import io.spock.metadata.store.TickerLookup;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -221,10 +222,10 @@ public class EnrichCommand {
         if (format == OutputFormat.JSON) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("run_id", report.runId());
-            json.put("status", report.status());
+            json.put("status", report.status().name());
             json.put("dry_run", report.dryRun());
             json.put("duration_seconds", report.duration().toMillis() / 1000.0);
-            json.put("regions", Renderer.records(summary));
+            json.put("regions", report.regions().stream().map(RunReport::regionJson).toList());
             if (reportFiles != null) {
                 json.put("report", reportFiles.json().toString());
             }
@@ -240,24 +241,30 @@ public class EnrichCommand {
         out.append(Renderer.render(summary, format, width));
         if (format == OutputFormat.TABLE) {
             out.append("\n\n").append(report.dryRun() ? "dry run: nothing written" : "run " + report.runId())
-                    .append(", ").append(report.status().toLowerCase()).append(" in ")
+                    .append(", ").append(report.status().name().toLowerCase()).append(" in ")
                     .append(String.format("%.1f s", report.duration().toMillis() / 1000.0));
             if (reportFiles != null) {
                 out.append("; report in ").append(reportFiles.text());
             }
-            report.regions().stream().filter(r -> r.error() != null && !"INTERRUPTED".equals(r.status()))
-                    .forEach(r -> out.append("\n").append(r.region()).append(' ').append(r.status().toLowerCase())
+            report.regions().stream().filter(r -> r.error() != null && r.status() != RunState.INTERRUPTED)
+                    .forEach(r -> out.append("\n").append(r.region()).append(' ').append(r.status().name().toLowerCase())
                             .append(": ").append(TerminalText.clean(r.error())));
         }
         return out.toString();
     }
 
     private static TableView summaryView(List<RegionSummary> regions) {
-        TableView.Builder view = TableView.builder("region", "total", "enriched", "failed", "deferred", "kis",
-                "yahoo", "not_applicable", "success_rate", "retries", "seconds", "status");
+        List<String> sources = RunReport.sourceKeys(regions);
+        List<String> headers = new ArrayList<>(List.of("region", "total", "enriched", "failed", "deferred"));
+        headers.addAll(sources);
+        headers.addAll(List.of("not_applicable", "disagreements", "success_rate", "retries", "seconds", "status"));
+        TableView.Builder view = TableView.builder(headers.toArray(String[]::new));
         for (RegionSummary r : regions) {
-            view.row(r.region(), r.total(), r.enriched(), r.failed(), r.deferred(), r.fromKis(), r.fromYahoo(),
-                    r.notApplicable(), r.successRate(), r.allRetries(), r.duration().toMillis() / 1000.0, r.status());
+            List<Object> row = new ArrayList<>(List.of(r.region(), r.total(), r.enriched(), r.failed(), r.deferred()));
+            sources.forEach(key -> row.add(r.bySourceKeys().getOrDefault(key, 0)));
+            row.addAll(List.of(r.notApplicable(), r.disagreements(), r.successRate(), r.allRetries(),
+                    r.duration().toMillis() / 1000.0, r.status().name()));
+            view.row(row.toArray());
         }
         return view.build();
     }

@@ -2,53 +2,59 @@ package io.spock.metadata.shell;
 
 import io.spock.metadata.app.Positional;
 import io.spock.metadata.classify.KisSectorMapping;
-import io.spock.metadata.classify.KisSectorMatch;
-import io.spock.metadata.enrich.Candidate;
-import io.spock.metadata.enrich.Classifier;
+import io.spock.metadata.enrich.EnrichmentService;
+import io.spock.metadata.enrich.EvidenceQuery;
 import io.spock.metadata.enrich.Outcome;
 import io.spock.metadata.market.Region;
 import io.spock.metadata.render.OutputFormat;
 import io.spock.metadata.render.Renderer;
 import io.spock.metadata.render.TableView;
+import io.spock.metadata.source.Answer;
 import io.spock.metadata.store.TickerDetails;
 import io.spock.metadata.store.TickerLookup;
 import io.spock.metadata.store.generated.tables.records.ClassificationHistoryRecord;
 import io.spock.metadata.store.generated.tables.records.TickersRecord;
-import io.spock.metadata.yahoo.ProfileResult;
-import io.spock.metadata.yahoo.YahooProfileService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 import org.springframework.shell.command.annotation.OptionValues;
 
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** {@code inspect-ticker}: everything known about one stock, and with {@code --live} what each source says now. */
+/**
+ * {@code inspect-ticker}: everything known about one stock: its row, every source's answer side by side (the one
+ * that decided marked), its history; with {@code --live} what each source says now.
+ */
 @Command
 public class InspectTickerCommand {
+
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final TickerDetails details;
     private final TickerLookup tickers;
     private final ObjectProvider<KisSectorMapping> kis;
-    private final ObjectProvider<Classifier> classifier;
-    private final ObjectProvider<YahooProfileService> yahoo;
+    private final ObjectProvider<EvidenceQuery> evidence;
+    private final ObjectProvider<EnrichmentService> enrichment;
     private final ScreenWidth screen;
 
     public InspectTickerCommand(TickerDetails details, TickerLookup tickers, ObjectProvider<KisSectorMapping> kis,
-                                ObjectProvider<Classifier> classifier, ObjectProvider<YahooProfileService> yahoo,
-                                ScreenWidth screen) {
+                                ObjectProvider<EvidenceQuery> evidence,
+                                ObjectProvider<EnrichmentService> enrichment, ScreenWidth screen) {
         this.details = details;
         this.tickers = tickers;
         this.kis = kis;
-        this.classifier = classifier;
-        this.yahoo = yahoo;
+        this.evidence = evidence;
+        this.enrichment = enrichment;
         this.screen = screen;
     }
 
-    @Command(command = "inspect-ticker", group = CommandGroups.INSPECTION, description = "Everything known about one stock; --live also asks each source now, writing nothing.")
+    @Command(command = "inspect-ticker", group = CommandGroups.INSPECTION,
+            description = "Everything known about one stock, every source's answer; --live also asks each source now, writing nothing.")
     @Examples({"inspect-ticker AAPL", "inspect-ticker 00700 --region HK", "inspect-ticker MSFT --live",
             "inspect-ticker AAPL --format json"})
     public String inspect(
@@ -56,7 +62,7 @@ public class InspectTickerCommand {
             @OptionValues(provider = "tickerCompletion") @Positional(example = "AAPL") String ticker,
             @Option(longNames = "region", label = "REGION", description = "the region, when the ticker is listed in several")
             @OptionValues(provider = "regionCompletion") String region,
-            @Option(longNames = "live", description = "ask the KIS map and Yahoo now (writes nothing)") boolean live,
+            @Option(longNames = "live", description = "ask every source now (writes nothing)") boolean live,
             @Option(longNames = "format", defaultValue = "table", description = "table or json")
             @OptionValues(provider = "formatCompletion") String format) {
         OutputFormat output = OutputFormat.parse(format);
@@ -64,10 +70,12 @@ public class InspectTickerCommand {
         Region where = TickerArguments.regionOf(symbol, region, tickers);
         TickersRecord row = details.row(where.name(), symbol).orElseThrow();
         Map<String, Object> fields = fields(row);
+        TableView answers = evidenceView(evidence.getObject().of(where.name(), symbol), row.getSource());
         TableView history = historyView(details.history(where.name(), symbol));
-        Map<String, Object> liveAnswers = live ? liveAnswers(row) : Map.of();
+        Map<String, Object> liveAnswers = live ? liveAnswers(where, symbol) : Map.of();
         if (output == OutputFormat.JSON) {
             Map<String, Object> json = new LinkedHashMap<>(fields);
+            json.put("evidence", Renderer.records(answers));
             json.put("history", Renderer.records(history));
             if (live) {
                 json.put("live", liveAnswers);
@@ -76,10 +84,14 @@ public class InspectTickerCommand {
         }
         TableView.Builder facts = TableView.builder("field", "value");
         fields.forEach((k, v) -> facts.row(k, v == null ? "-" : v));
-        liveAnswers.forEach((k, v) -> facts.row(k, v));
-        String text = Renderer.render(facts.build(), output, screen.columns());
-        return history.rows().isEmpty() ? text + "\n\nno classification history"
-                : text + "\n\n" + Renderer.render(history, output, screen.columns());
+        liveAnswers.forEach(facts::row);
+        int width = screen.columns();
+        StringBuilder text = new StringBuilder(Renderer.render(facts.build(), output, width));
+        text.append("\n\n").append(answers.rows().isEmpty() ? "no source has answered yet"
+                : "sources (* decided)\n" + Renderer.render(answers, output, width));
+        text.append("\n\n").append(history.rows().isEmpty() ? "no classification history"
+                : Renderer.render(history, output, width));
+        return text.toString();
     }
 
     private Map<String, Object> fields(TickersRecord row) {
@@ -104,6 +116,7 @@ public class InspectTickerCommand {
         f.put("preferred", row.getIsPreferred());
         f.put("source", row.getSource());
         f.put("confidence", row.getConfidence());
+        f.put("disagreement", row.getDisagreement());
         f.put("status", row.getStatus());
         f.put("last_enriched", row.getLastEnriched());
         f.put("last_error", row.getLastError());
@@ -111,24 +124,37 @@ public class InspectTickerCommand {
         return f;
     }
 
-    private Map<String, Object> liveAnswers(TickersRecord row) {
-        Map<String, Object> answers = new LinkedHashMap<>();
-        Optional<KisSectorMatch> kisAnswer = kis.getObject().lookup(row.getKisCode());
-        answers.put("live_kis", kisAnswer.map(m -> m.sector().code() + " " + m.sector().nameEn() + " ("
-                + m.confidence().name().toLowerCase() + ")").orElse("no answer (code " + row.getKisCode() + ")"));
-        ProfileResult answer = yahoo.getObject().lookup(row.getYahooSymbol());
-        answers.put("live_yahoo", answer.kind() + ": " + answer.reason());
-        Outcome combined = classifier.getObject().withYahoo(candidate(row), answer);
-        answers.put("live_result", combined.sector() == null ? combined.status().name()
-                : combined.sector().code() + " " + combined.sector().nameEn() + " from " + combined.source()
-                + (combined.industry() == null ? "" : ", industry " + combined.industry()));
-        return answers;
+    /** Every source's kept answer, one row each; the one that decided the stored sector is marked. */
+    private static TableView evidenceView(List<Answer> answers, String decidedBy) {
+        TableView.Builder view = TableView.builder("decided", "source", "answer", "sector", "confidence", "raw_code",
+                "raw_label", "industry", "detail", "observed_at");
+        for (Answer a : answers) {
+            view.row(a.source().name().equals(decidedBy) ? "*" : "", a.source().name(), a.verdict().name(),
+                    a.hasSector() ? a.sector().code() + " " + a.sector().nameEn() : "-",
+                    a.hasSector() ? a.confidence().name().toLowerCase() : "-", dash(a.rawCode()), dash(a.rawLabel()),
+                    dash(a.industry()), dash(a.detail()),
+                    ZonedDateTime.ofInstant(a.observedAt(), ZoneId.systemDefault()).format(SECONDS));
+        }
+        return view.build();
     }
 
-    private static Candidate candidate(TickersRecord row) {
-        return new Candidate(row.getRegion(), row.getTicker(), row.getExchange(), row.getNameEn(), row.getNameKo(),
-                row.getKisCode(), row.getYahooSymbol(), row.getSectorCode(), row.getIndustry(), row.getSource(),
-                row.getIsSpac(), row.getIsPreferred());
+    private Map<String, Object> liveAnswers(Region region, String symbol) {
+        Map<String, Object> live = new LinkedHashMap<>();
+        Outcome outcome = enrichment.getObject().askNow(region, symbol).orElseThrow();
+        for (Answer a : outcome.answers()) {
+            live.put("live_" + a.source().key(), a.hasSector()
+                    ? a.sector().code() + " " + a.sector().nameEn() + " (" + a.confidence().name().toLowerCase() + ")"
+                    : a.verdict() + ": " + (a.reason() == null ? "-" : a.reason()));
+        }
+        live.put("live_result", outcome.sector() == null ? outcome.status().name()
+                : outcome.sector().code() + " " + outcome.sector().nameEn() + " from " + outcome.source()
+                + (outcome.industry() == null ? "" : ", industry " + outcome.industry())
+                + (outcome.disagreement() ? " (sources disagree)" : ""));
+        return live;
+    }
+
+    private static String dash(String value) {
+        return value == null || value.isBlank() ? "-" : value;
     }
 
     private static TableView historyView(List<ClassificationHistoryRecord> history) {

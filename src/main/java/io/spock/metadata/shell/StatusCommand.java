@@ -6,6 +6,7 @@ import io.spock.metadata.render.OutputFormat;
 import io.spock.metadata.render.Renderer;
 import io.spock.metadata.render.TableView;
 import io.spock.metadata.store.RegionStatus;
+import io.spock.metadata.store.Source;
 import io.spock.metadata.store.StatusQuery;
 import jakarta.validation.constraints.Min;
 import org.springframework.shell.command.annotation.Command;
@@ -14,6 +15,8 @@ import org.springframework.shell.command.annotation.OptionValues;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -59,23 +62,30 @@ public class StatusCommand {
         };
     }
 
-    /** The counts; CSV and JSON also get each region's last run as two columns. */
+    /**
+     * The counts, with a column per source ({@link SourceColumns}); CSV and JSON also get each region's last run as
+     * two columns, the table shows it below ({@link #lastRuns}).
+     */
     private static TableView counts(List<RegionStatus> statuses, boolean withLastRun) {
-        TableView.Builder view = withLastRun
-                ? TableView.builder("region", "total", "classified", "kis", "yahoo", "manual", "not_applicable",
-                        "unclassified", "failed", "deferred", "stale", "last_run", "last_run_status")
-                : TableView.builder("region", "total", "classified", "kis", "yahoo", "manual", "not_applicable",
-                        "unclassified", "failed", "deferred", "stale");
-        view.dropFirst("kis", "yahoo", "manual", "not_applicable", "stale");
+        List<Source> sources = SourceColumns.of(statuses.stream().map(RegionStatus::bySource).toList());
+        List<String> columns = new ArrayList<>(List.of("region", "total", "classified"));
+        sources.forEach(source -> columns.add(source.key()));
+        columns.addAll(List.of("not_applicable", "unclassified", "failed", "deferred", "stale", "disagreements"));
+        if (withLastRun) {
+            columns.addAll(List.of("last_run", "last_run_status"));
+        }
+        TableView.Builder view = TableView.builder(columns.toArray(String[]::new));
+        sources.forEach(source -> view.dropFirst(source.key()));
+        view.dropFirst("not_applicable", "stale");
         for (RegionStatus s : statuses) {
+            List<Object> row = new ArrayList<>(List.of(s.region(), s.total(), s.classified()));
+            sources.forEach(source -> row.add(s.classifiedBy(source)));
+            row.addAll(List.of(s.notApplicable(), s.unclassified(), s.failed(), s.deferred(), s.stale(),
+                    s.disagreements()));
             if (withLastRun) {
-                view.row(s.region(), s.total(), s.classified(), s.fromKis(), s.fromYahoo(), s.manual(),
-                        s.notApplicable(), s.unclassified(), s.failed(), s.deferred(), s.stale(), s.lastRun(),
-                        s.lastRunStatus());
-            } else {
-                view.row(s.region(), s.total(), s.classified(), s.fromKis(), s.fromYahoo(), s.manual(),
-                        s.notApplicable(), s.unclassified(), s.failed(), s.deferred(), s.stale());
+                row.addAll(Arrays.asList(s.lastRun(), s.lastRunStatus()));
             }
+            view.row(row.toArray());
         }
         return view.build();
     }

@@ -92,7 +92,7 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
         eta.stopped(summary.region());
         ProgressBar bar = bars.remove(summary.region());
         if (bar != null) {
-            bar.setExtraMessage(summary.status().toLowerCase());
+            bar.setExtraMessage(summary.status().name().toLowerCase());
             bar.close();
         }
     }

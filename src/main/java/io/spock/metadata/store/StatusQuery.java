@@ -10,6 +10,7 @@ import org.jooq.impl.DSL;
 
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -33,34 +34,41 @@ public final class StatusQuery {
         List<String> names = regions.stream().map(Enum::name).toList();
         Field<Integer> total = DSL.count().as("total");
         Field<Integer> classified = countWhere(TICKERS.SECTOR_CODE.isNotNull(), "classified");
-        Field<Integer> kis = countWhere(TICKERS.SOURCE.eq(Source.KIS.name()), "kis");
-        Field<Integer> yahoo = countWhere(TICKERS.SOURCE.eq(Source.YAHOO.name()), "yahoo");
-        Field<Integer> manual = countWhere(TICKERS.SOURCE.eq(Source.MANUAL.name()), "manual");
         Field<Integer> notApplicable = countWhere(statusIs(TickerStatus.NOT_APPLICABLE), "not_applicable");
         Field<Integer> unclassified = countWhere(TICKERS.SECTOR_CODE.isNull()
                 .and(TICKERS.STATUS.ne(TickerStatus.NOT_APPLICABLE.name())), "unclassified");
         Field<Integer> failed = countWhere(statusIs(TickerStatus.FAILED).or(statusIs(TickerStatus.NOT_FOUND)), "failed");
         Field<Integer> deferred = countWhere(statusIs(TickerStatus.DEFERRED), "deferred");
+        Field<Integer> disagreements = countWhere(TICKERS.DISAGREEMENT.isTrue().and(Source.notManual()),
+                "disagreements");
         Field<Integer> stale = countWhere(TICKERS.SECTOR_CODE.isNotNull()
                 .and(TICKERS.SOURCE.ne(Source.MANUAL.name()))
                 .and(TICKERS.LAST_ENRICHED.lt(staleBefore)), "stale");
 
-        Map<String, ? extends Record> counts = dsl.select(TICKERS.REGION, total, classified, kis, yahoo, manual,
-                        notApplicable, unclassified, failed, deferred, stale)
+        Condition listed = TICKERS.REGION.in(names).and(TICKERS.DELISTED.isFalse());
+        Map<String, ? extends Record> counts = dsl.select(TICKERS.REGION, total, classified, notApplicable,
+                        unclassified, failed, deferred, stale, disagreements)
                 .from(TICKERS)
-                .where(TICKERS.REGION.in(names).and(TICKERS.DELISTED.isFalse()))
+                .where(listed)
                 .groupBy(TICKERS.REGION)
                 .fetchMap(TICKERS.REGION);
+        Map<String, Map<Source, Integer>> bySource = new HashMap<>();
+        dsl.select(TICKERS.REGION, TICKERS.SOURCE, DSL.count())
+                .from(TICKERS)
+                .where(listed.and(TICKERS.SECTOR_CODE.isNotNull()).and(TICKERS.SOURCE.isNotNull()))
+                .groupBy(TICKERS.REGION, TICKERS.SOURCE)
+                .forEach(r -> bySource.computeIfAbsent(r.value1(), k -> new HashMap<>())
+                        .put(Source.of(r.value2()), r.value3()));
         Map<String, Record> lastRuns = lastRuns(names);
 
         return regions.stream().map(region -> {
             Record r = counts.get(region.name());
             Function<Field<Integer>, Integer> get = f -> r == null ? 0 : r.get(f.getName(), Integer.class);
             Record last = lastRuns.get(region.name());
-            return new RegionStatus(region.name(), get.apply(total), get.apply(classified), get.apply(kis),
-                    get.apply(yahoo), get.apply(manual), get.apply(notApplicable), get.apply(unclassified),
-                    get.apply(failed), get.apply(deferred), get.apply(stale),
-                    last == null ? null : last.get(RUN_REGIONS.FINISHED_AT),
+            return new RegionStatus(region.name(), get.apply(total), get.apply(classified),
+                    bySource.getOrDefault(region.name(), Map.of()), get.apply(notApplicable),
+                    get.apply(unclassified), get.apply(failed), get.apply(deferred), get.apply(stale),
+                    get.apply(disagreements), last == null ? null : last.get(RUN_REGIONS.FINISHED_AT),
                     last == null ? null : last.get(RUN_REGIONS.STATUS));
         }).collect(Collectors.toList());
     }

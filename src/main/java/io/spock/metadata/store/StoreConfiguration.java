@@ -34,6 +34,11 @@ public class StoreConfiguration {
     }
 
     @Bean
+    public ReviewQuery reviewQuery(DSLContext dsl) {
+        return new ReviewQuery(dsl);
+    }
+
+    @Bean
     public TickerDetails tickerDetails(DSLContext dsl) {
         return new TickerDetails(dsl);
     }

@@ -15,9 +15,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.spock.metadata.store.generated.Tables.CLASSIFICATION_EVIDENCE;
 import static io.spock.metadata.store.generated.Tables.CLASSIFICATION_HISTORY;
 import static io.spock.metadata.store.generated.Tables.ENRICHMENT_RUNS;
 import static io.spock.metadata.store.generated.Tables.RUN_REGIONS;
+import static io.spock.metadata.store.generated.Tables.RUN_REGION_SOURCES;
 import static io.spock.metadata.store.generated.Tables.TICKERS;
 
 /**
@@ -34,7 +36,8 @@ public final class StoreCopy {
     }
 
     /** Parents before children, so foreign keys hold at every step. */
-    private static final List<Table<?>> TABLES = List.of(TICKERS, ENRICHMENT_RUNS, RUN_REGIONS, CLASSIFICATION_HISTORY);
+    private static final List<Table<?>> TABLES = List.of(TICKERS, ENRICHMENT_RUNS, RUN_REGIONS, RUN_REGION_SOURCES,
+            CLASSIFICATION_HISTORY, CLASSIFICATION_EVIDENCE);
     private static final int CHUNK = 1_000;
 
     private StoreCopy() {

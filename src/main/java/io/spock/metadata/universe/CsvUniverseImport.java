@@ -1,5 +1,6 @@
 package io.spock.metadata.universe;
 
+import io.spock.metadata.classify.Confidence;
 import io.spock.metadata.classify.GicsTaxonomy;
 import io.spock.metadata.market.Region;
 import io.spock.metadata.store.Source;
@@ -151,7 +152,7 @@ public final class CsvUniverseImport {
         }
         changes.set(TICKERS.SOURCE, source.name());
         changes.set(TICKERS.CONFIDENCE, row.confidence() != null ? row.confidence()
-                : source == Source.MANUAL ? "HIGH" : null);
+                : source == Source.MANUAL ? Confidence.HIGH.name() : null);
         changes.set(TICKERS.STATUS, (row.status() != null ? row.status() : TickerStatus.CLASSIFIED).name());
         changes.setIf(columns, CsvColumns.LAST_ENRICHED, TICKERS.LAST_ENRICHED, row.lastEnriched());
     }

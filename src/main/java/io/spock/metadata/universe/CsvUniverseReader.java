@@ -2,6 +2,7 @@ package io.spock.metadata.universe;
 
 import io.spock.metadata.store.SecurityType;
 import io.spock.metadata.app.UsageException;
+import io.spock.metadata.classify.Confidence;
 import io.spock.metadata.classify.GicsSector;
 import io.spock.metadata.classify.GicsTaxonomy;
 import io.spock.metadata.classify.KisSectorMapping;
@@ -33,6 +34,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -43,7 +45,8 @@ import java.util.regex.Pattern;
 final class CsvUniverseReader {
 
     private static final Pattern KIS_CODE = Pattern.compile("\\d{1,3}");
-    private static final Set<String> CONFIDENCES = Set.of("HIGH", "LOW");
+    private static final Set<String> CONFIDENCES = Arrays.stream(Confidence.values()).map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final GicsTaxonomy gics;
 
@@ -156,7 +159,7 @@ final class CsvUniverseReader {
             return new CsvTicker(line, exchange, ticker, text(CsvColumns.NAME_EN), text(CsvColumns.NAME_KO),
                     parsed(CsvColumns.SECURITY_TYPE, SecurityType::parse, SecurityType.STOCK), kisCode(),
                     text(CsvColumns.YAHOO_SYMBOL), sector(), text(CsvColumns.INDUSTRY), flag(CsvColumns.IS_SPAC),
-                    flag(CsvColumns.IS_PREFERRED), parsed(CsvColumns.SOURCE, named(Source.values()), null),
+                    flag(CsvColumns.IS_PREFERRED), parsed(CsvColumns.SOURCE, CsvUniverseReader::source, null),
                     confidence(), parsed(CsvColumns.STATUS, named(TickerStatus.values()), null), lastEnriched(),
                     flag(CsvColumns.DELISTED));
         }
@@ -197,7 +200,7 @@ final class CsvUniverseReader {
         private String confidence() {
             String value = cell(CsvColumns.CONFIDENCE).toUpperCase(Locale.ROOT);
             if (!value.isEmpty() && !CONFIDENCES.contains(value)) {
-                throw fail("confidence must be HIGH or LOW, not '" + cell(CsvColumns.CONFIDENCE) + "'");
+                throw fail("confidence must be HIGH, MEDIUM or LOW, not '" + cell(CsvColumns.CONFIDENCE) + "'");
             }
             return value.isEmpty() ? null : value;
         }
@@ -222,6 +225,11 @@ final class CsvUniverseReader {
         private UsageException fail(String message) {
             return problem(file, line, message);
         }
+    }
+
+    /** Any well-formed source name: sources are pluggable, so a CSV may carry one this store has not seen yet. */
+    private static Optional<Source> source(String text) {
+        return Source.isValidName(text) ? Optional.of(Source.of(text)) : Optional.empty();
     }
 
     private static <E extends Enum<E>> Function<String, Optional<E>> named(E[] values) {

@@ -58,7 +58,10 @@ public final class MasterImporter {
                         TICKERS.YAHOO_SYMBOL, TICKERS.IS_PREFERRED, TICKERS.STATUS, TICKERS.LAST_ENRICHED,
                         TICKERS.CREATED_AT, TICKERS.UPDATED_AT)
                 .values((String) null, null, null, null, null, null, null, null, (Boolean) null, null,
-                        (LocalDateTime) null, null, null));
+                        (LocalDateTime) null, null, null),
+                TICKERS.REGION, TICKERS.TICKER, TICKERS.EXCHANGE, TICKERS.NAME_EN, TICKERS.NAME_KO,
+                TICKERS.SECURITY_TYPE, TICKERS.KIS_CODE, TICKERS.YAHOO_SYMBOL, TICKERS.IS_PREFERRED, TICKERS.STATUS,
+                TICKERS.LAST_ENRICHED, TICKERS.CREATED_AT, TICKERS.UPDATED_AT);
         this.update = PreparedBatch.Sql.of(dsl, dsl.update(TICKERS)
                 .set(TICKERS.EXCHANGE, (String) null)
                 .set(TICKERS.NAME_EN, (String) null)
@@ -68,16 +71,20 @@ public final class MasterImporter {
                 .set(TICKERS.YAHOO_SYMBOL, (String) null)
                 .set(TICKERS.DELISTED, DSL.inline(false))
                 .set(TICKERS.UPDATED_AT, (LocalDateTime) null)
-                .where(TICKERS.REGION.eq((String) null), TICKERS.TICKER.eq((String) null)));
+                .where(TICKERS.REGION.eq((String) null), TICKERS.TICKER.eq((String) null)),
+                TICKERS.EXCHANGE, TICKERS.NAME_EN, TICKERS.NAME_KO, TICKERS.SECURITY_TYPE, TICKERS.KIS_CODE,
+                TICKERS.YAHOO_SYMBOL, TICKERS.UPDATED_AT, TICKERS.REGION, TICKERS.TICKER);
         this.makeDue = PreparedBatch.Sql.of(dsl, dsl.update(TICKERS)
                 .set(TICKERS.STATUS, DSL.inline(TickerStatus.PENDING.name()))
                 .where(TICKERS.REGION.eq((String) null), TICKERS.TICKER.eq((String) null),
                         Source.notManual(),
-                        TICKERS.STATUS.ne(DSL.inline(TickerStatus.PENDING.name()))));
+                        TICKERS.STATUS.ne(DSL.inline(TickerStatus.PENDING.name()))),
+                TICKERS.REGION, TICKERS.TICKER);
         this.delist = PreparedBatch.Sql.of(dsl, dsl.update(TICKERS)
                 .set(TICKERS.DELISTED, DSL.inline(true))
                 .set(TICKERS.UPDATED_AT, (LocalDateTime) null)
-                .where(TICKERS.REGION.eq((String) null), TICKERS.TICKER.eq((String) null)));
+                .where(TICKERS.REGION.eq((String) null), TICKERS.TICKER.eq((String) null)),
+                TICKERS.UPDATED_AT, TICKERS.REGION, TICKERS.TICKER);
     }
 
     /** Imports the file's stocks and products; with {@code dryRun} only counts what would change. */
@@ -157,21 +164,28 @@ public final class MasterImporter {
         /** New stocks are due for enrichment; new products have no sector to find and are settled at once. */
         void insert(Listing l, LocalDateTime now) throws SQLException {
             boolean stock = SecurityType.STOCK.name().equals(l.securityType());
-            inserts.add(l.region(), l.ticker(), l.exchange().code(), l.nameEn(), l.nameKo(), l.securityType(),
-                    l.kisCode(), l.yahooSymbol(), l.preferred(),
-                    (stock ? TickerStatus.PENDING : TickerStatus.NOT_APPLICABLE).name(), stock ? null : now, now, now);
+            inserts.row().set(TICKERS.REGION, l.region()).set(TICKERS.TICKER, l.ticker())
+                    .set(TICKERS.EXCHANGE, l.exchange().code()).set(TICKERS.NAME_EN, l.nameEn())
+                    .set(TICKERS.NAME_KO, l.nameKo()).set(TICKERS.SECURITY_TYPE, l.securityType())
+                    .set(TICKERS.KIS_CODE, l.kisCode()).set(TICKERS.YAHOO_SYMBOL, l.yahooSymbol())
+                    .set(TICKERS.IS_PREFERRED, l.preferred())
+                    .set(TICKERS.STATUS, (stock ? TickerStatus.PENDING : TickerStatus.NOT_APPLICABLE).name())
+                    .set(TICKERS.LAST_ENRICHED, stock ? null : now).set(TICKERS.CREATED_AT, now)
+                    .set(TICKERS.UPDATED_AT, now).add();
         }
 
         void update(Listing l, boolean due, LocalDateTime now) throws SQLException {
-            updates.add(l.exchange().code(), l.nameEn(), l.nameKo(), l.securityType(), l.kisCode(), l.yahooSymbol(),
-                    now, l.region(), l.ticker());
+            updates.row().set(TICKERS.EXCHANGE, l.exchange().code()).set(TICKERS.NAME_EN, l.nameEn())
+                    .set(TICKERS.NAME_KO, l.nameKo()).set(TICKERS.SECURITY_TYPE, l.securityType())
+                    .set(TICKERS.KIS_CODE, l.kisCode()).set(TICKERS.YAHOO_SYMBOL, l.yahooSymbol())
+                    .set(TICKERS.UPDATED_AT, now).set(TICKERS.REGION, l.region()).set(TICKERS.TICKER, l.ticker()).add();
             if (due) {
-                dues.add(l.region(), l.ticker());
+                dues.row().set(TICKERS.REGION, l.region()).set(TICKERS.TICKER, l.ticker()).add();
             }
         }
 
         void delist(String region, String ticker, LocalDateTime now) throws SQLException {
-            delists.add(now, region, ticker);
+            delists.row().set(TICKERS.UPDATED_AT, now).set(TICKERS.REGION, region).set(TICKERS.TICKER, ticker).add();
         }
 
         void execute() throws SQLException {

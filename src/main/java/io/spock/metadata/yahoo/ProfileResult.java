@@ -45,15 +45,10 @@ public record ProfileResult(Kind kind, YahooProfile profile, String reason, int 
             return new ProfileResult(Kind.NOT_APPLICABLE, noSector.profile(), outcome.describe(), attempts);
         } else if (outcome instanceof YahooLookup.NotFound) {
             return new ProfileResult(Kind.NOT_FOUND, null, outcome.describe(), attempts);
-        } else if (outcome instanceof YahooLookup.RateLimited || unreachable(outcome)) {
+        } else if (outcome instanceof YahooLookup.RateLimited || outcome instanceof YahooLookup.Unreachable) {
             return deferred(outcome.describe(), attempts);
         }
         return new ProfileResult(Kind.FAILED, null, outcome.describe(), attempts);
-    }
-
-    /** No connection at all says nothing about the symbol: the lookup waits for a later run, like a rate limit. */
-    private static boolean unreachable(YahooLookup outcome) {
-        return outcome instanceof YahooLookup.Transient t && t.reason().startsWith(YahooFinanceClient.UNREACHABLE);
     }
 
     static ProfileResult deferred(String reason, int attempts) {

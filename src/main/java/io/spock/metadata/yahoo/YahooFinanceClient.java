@@ -82,7 +82,7 @@ public final class YahooFinanceClient implements YahooClient {
         } catch (CrumbUnavailable e) {
             return e.outcome;
         } catch (IOException e) {
-            return new YahooLookup.Transient(describe(e));
+            return failure(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new YahooLookup.Transient("Interrupted while calling Yahoo Finance");
@@ -263,6 +263,17 @@ public final class YahooFinanceClient implements YahooClient {
     /** Percent-encodes for use in a path segment or query value ("+" would mean a literal plus in a path). */
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** A failed exchange as its outcome: no connection at all is {@link YahooLookup.Unreachable}. */
+    static YahooLookup failure(IOException e) {
+        String reason = describe(e);
+        return unreachable(e) ? new YahooLookup.Unreachable(reason) : new YahooLookup.Transient(reason);
+    }
+
+    private static boolean unreachable(IOException e) {
+        return e instanceof HttpConnectTimeoutException || e instanceof UnknownHostException
+                || e.getCause() instanceof UnresolvedAddressException || e instanceof ConnectException;
     }
 
     static String describe(IOException e) {

@@ -19,7 +19,7 @@ public sealed interface YahooLookup {
 
     /** Worth trying again after a pause. */
     default boolean isRetryable() {
-        return this instanceof Transient || this instanceof RateLimited;
+        return this instanceof Transient || this instanceof Unreachable || this instanceof RateLimited;
     }
 
     /** One-line description, for logs and result reasons. */
@@ -82,6 +82,21 @@ public sealed interface YahooLookup {
     /** 5xx, connection failures, timeouts, empty or malformed bodies: may work a moment later. */
     record Transient(String reason) implements YahooLookup {
         public Transient {
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public String describe() {
+            return reason;
+        }
+    }
+
+    /**
+     * No connection at all (refused, unknown host, connect timeout): says nothing about the symbol, so the lookup
+     * waits for a later run, like a rate limit. Retried like a transient failure first.
+     */
+    record Unreachable(String reason) implements YahooLookup {
+        public Unreachable {
             Objects.requireNonNull(reason, "reason");
         }
 

@@ -132,11 +132,11 @@ class KisSectorMappingFileErrorsTest {
     }
 
     @ParameterizedTest(name = "confidence \"{0}\"")
-    @CsvSource({"medium", "hi", "1", "true"})
+    @CsvSource({"mid", "hi", "1", "true"})
     void badConfidenceNamesTheLineAndTheValue(String confidence) {
         Path file = kisFile(ENERGY, "    {\"code\": \"110\", \"sector\": \"15\", \"confidence\": \"" + confidence + "\"}");
         assertThat(assertFileError(() -> load(file), file, 5))
-                .contains("confidence '" + confidence + "'").contains("high or low");
+                .contains("confidence '" + confidence + "'").contains("high, medium or low");
     }
 
     @ParameterizedTest(name = "missing \"{1}\"")

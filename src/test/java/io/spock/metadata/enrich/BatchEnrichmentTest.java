@@ -1,5 +1,7 @@
 package io.spock.metadata.enrich;
 
+import io.spock.metadata.store.Source;
+import io.spock.metadata.store.RunState;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.spock.metadata.market.Region;
@@ -125,12 +127,12 @@ class BatchEnrichmentTest {
         EnrichReport report = service(limit, Sleeper.SYSTEM).run(request(EnumSet.allOf(Region.class), true,
                 RegionRetry.NONE), ProgressListener.NONE);
 
-        assertThat(report.status()).isEqualTo(EnrichmentService.COMPLETED);
+        assertThat(report.status()).isEqualTo(RunState.COMPLETED);
         assertThat(report.workers()).isEqualTo(5);
         assertThat(report.regions()).extracting(RegionSummary::region).containsExactly("US", "CN", "HK", "JP", "VN");
         assertThat(report.regions()).allSatisfy(r -> {
-            assertThat(r.fromKis()).isEqualTo(150);
-            assertThat(r.fromYahoo()).isEqualTo(20);
+            assertThat(r.classifiedBy(Source.KIS)).isEqualTo(150);
+            assertThat(r.classifiedBy(Source.YAHOO)).isEqualTo(20);
         });
         List<Long> sent = wireMock.getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().startsWith("/v10/finance/quoteSummary/"))
@@ -153,13 +155,13 @@ class BatchEnrichmentTest {
                 new RegionRetry(3, Duration.ofSeconds(5), 0.2)), ProgressListener.NONE);
 
         RegionSummary us = report.regions().get(0);
-        assertThat(us.status()).isEqualTo(EnrichmentService.COMPLETED);
+        assertThat(us.status()).isEqualTo(RunState.COMPLETED);
         assertThat(us.regionRetries()).isEqualTo(1);
         assertThat(us.enriched()).isEqualTo(250);
         assertThat(classified("US")).isEqualTo(250);
         assertThat(sleeps).singleElement().satisfies(d -> assertThat(d).isBetween(Duration.ofSeconds(4),
                 Duration.ofSeconds(6)));
-        assertThat(report.status()).isEqualTo(EnrichmentService.COMPLETED);
+        assertThat(report.status()).isEqualTo(RunState.COMPLETED);
         assertThat(report.incomplete()).isFalse();
     }
 
@@ -173,7 +175,7 @@ class BatchEnrichmentTest {
 
         RegionSummary hk = report.regions().get(2);
         assertThat(hk.region()).isEqualTo("HK");
-        assertThat(hk.status()).isEqualTo(EnrichmentService.FAILED);
+        assertThat(hk.status()).isEqualTo(RunState.FAILED);
         assertThat(hk.error()).contains("database is locked");
         assertThat(hk.regionRetries()).isEqualTo(2);
         assertThat(sleeps).hasSize(2);
@@ -183,7 +185,7 @@ class BatchEnrichmentTest {
             assertThat(classified(region)).as(region).isEqualTo(120);
         }
         assertThat(classified("HK")).isZero();
-        assertThat(report.status()).isEqualTo(EnrichmentService.FAILED);
+        assertThat(report.status()).isEqualTo(RunState.FAILED);
         assertThat(report.incomplete()).isTrue();
         assertThat(db.dsl().fetchOne(RUN_REGIONS, RUN_REGIONS.REGION.eq("HK")).getStatus()).isEqualTo("FAILED");
         assertThat(db.dsl().fetchCount(RUN_REGIONS, RUN_REGIONS.STATUS.eq("COMPLETED"))).isEqualTo(4);
@@ -197,7 +199,7 @@ class BatchEnrichmentTest {
         EnrichReport report = service(1000, recordingSleeper(() -> { })).run(request(EnumSet.of(Region.US), false,
                 RegionRetry.NONE), ProgressListener.NONE);
 
-        assertThat(report.regions().get(0).status()).isEqualTo(EnrichmentService.FAILED);
+        assertThat(report.regions().get(0).status()).isEqualTo(RunState.FAILED);
         assertThat(sleeps).isEmpty();
     }
 
@@ -219,9 +221,9 @@ class BatchEnrichmentTest {
         assertThat(Thread.interrupted()).as("the run leaves the interrupt flag set").isTrue();
 
         int committed = classified("US");
-        assertThat(stopped.status()).isEqualTo(EnrichmentService.INTERRUPTED);
+        assertThat(stopped.status()).isEqualTo(RunState.INTERRUPTED);
         assertThat(committed).isPositive().isLessThan(450);
-        assertThat(committed % EnrichmentService.BATCH).as("whole batches only").isZero();
+        assertThat(committed % Batcher.SIZE).as("whole batches only").isZero();
         assertThat(db.dsl().fetchCount(TICKERS, TICKERS.LAST_ENRICHED.isNotNull())).isEqualTo(committed);
         assertThat(db.dsl().fetchOne(ENRICHMENT_RUNS, ENRICHMENT_RUNS.ID.eq(stopped.runId())).getStatus())
                 .isEqualTo("INTERRUPTED");
@@ -231,7 +233,7 @@ class BatchEnrichmentTest {
         EnrichReport rest = service(1000, Sleeper.SYSTEM).run(request(EnumSet.of(Region.US), false,
                 RegionRetry.NONE), ProgressListener.NONE);
 
-        assertThat(rest.status()).isEqualTo(EnrichmentService.COMPLETED);
+        assertThat(rest.status()).isEqualTo(RunState.COMPLETED);
         assertThat(rest.regions().get(0).total()).isEqualTo(450 - committed);
         assertThat(classified("US")).isEqualTo(450);
     }
@@ -253,7 +255,7 @@ class BatchEnrichmentTest {
         Thread.interrupted();
 
         RegionSummary us = stopped.regions().stream().filter(r -> r.region().equals("US")).findFirst().orElseThrow();
-        assertThat(us.status()).isEqualTo(EnrichmentService.INTERRUPTED);
+        assertThat(us.status()).isEqualTo(RunState.INTERRUPTED);
         assertThat(us.total()).as("the tickers that were due, not those done").isEqualTo(245);
         assertThat(us.enriched()).isPositive().isLessThan(245);
         assertThat(us.successRate()).isLessThan(100.0);

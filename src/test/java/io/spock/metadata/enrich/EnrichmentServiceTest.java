@@ -1,5 +1,12 @@
 package io.spock.metadata.enrich;
 
+import org.jooq.impl.DSL;
+import java.time.Instant;
+import io.spock.metadata.source.Answer;
+import io.spock.metadata.source.Candidate;
+import java.time.Clock;
+import io.spock.metadata.classify.Confidence;
+import io.spock.metadata.classify.GicsSector;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.spock.metadata.market.Region;
@@ -29,6 +36,7 @@ import java.util.concurrent.Executors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.spock.metadata.store.generated.Tables.CLASSIFICATION_EVIDENCE;
 import static io.spock.metadata.store.generated.Tables.CLASSIFICATION_HISTORY;
 import static io.spock.metadata.store.generated.Tables.ENRICHMENT_RUNS;
 import static io.spock.metadata.store.generated.Tables.TICKERS;
@@ -101,7 +109,7 @@ class EnrichmentServiceTest {
         assertThat(row("US", "XOM").getSource()).isEqualTo(Source.KIS.name());
         assertThat(row("US", "NVDA").getSectorEn()).isEqualTo("Information Technology");
         assertThat(row("US", "NVDA").getSectorKo()).isEqualTo("정보기술");
-        assertThat(report.regions().get(0).fromKis()).isEqualTo(2);
+        assertThat(report.regions().get(0).classifiedBy(Source.KIS)).isEqualTo(2);
         assertThat(report.incomplete()).isFalse();
         assertThat(wireMock.getAllServeEvents()).isEmpty();
     }
@@ -134,13 +142,13 @@ class EnrichmentServiceTest {
 
     @Test
     void lowConfidenceKisAnswerStandsWhenYahooHasNothing() {
-        TestStore.add(db, listing("NYS", "PLD", "630"));
+        TestStore.add(db, listing("NYS", "SNAP", "370"));
 
         EnrichReport report = service(settings()).run(request(EnumSet.of(Region.US), EnrichMode.INCREMENTAL, false),
                 ProgressListener.NONE);
 
-        assertThat(row("US", "PLD").getSectorCode()).isEqualTo("60");
-        assertThat(row("US", "PLD").getConfidence()).isEqualTo("LOW");
+        assertThat(row("US", "SNAP").getSectorCode()).isEqualTo("50");
+        assertThat(row("US", "SNAP").getConfidence()).isEqualTo("LOW");
         assertThat(report.incomplete()).isFalse();
     }
 
@@ -229,21 +237,42 @@ class EnrichmentServiceTest {
     }
 
     @Test
+    void everySourcesAnswerIsKeptWithTheTickerRowAndTheNewerAnswerReplacesTheOlder() {
+        yahoo.company("MSFT", "Technology", "Software - Infrastructure", "Microsoft Corporation");
+        TestStore.add(db, listing("NAS", "MSFT", "720"));
+
+        service(settings()).run(request(EnumSet.of(Region.US), EnrichMode.FORCE_REFRESH, false), ProgressListener.NONE);
+        service(settings()).run(request(EnumSet.of(Region.US), EnrichMode.FORCE_REFRESH, false), ProgressListener.NONE);
+
+        var evidence = db.dsl().selectFrom(CLASSIFICATION_EVIDENCE).orderBy(CLASSIFICATION_EVIDENCE.SOURCE).fetch();
+        assertThat(evidence).extracting(r -> r.getSource() + " " + r.getSectorCode() + " " + r.getConfidence())
+                .containsExactly("KIS 45 LOW", "YAHOO 45 HIGH");
+        assertThat(evidence.get(1).getIndustry()).isEqualTo("Software - Infrastructure");
+        assertThat(evidence.get(1).getRawLabel()).isEqualTo("Technology / Software - Infrastructure");
+        int lastRun = db.dsl().select(DSL.max(ENRICHMENT_RUNS.ID)).from(ENRICHMENT_RUNS).fetchOne().value1();
+        assertThat(evidence).allSatisfy(r -> assertThat(r.getRunId()).isEqualTo(lastRun));
+        assertThat(row("US", "MSFT").getSource()).isEqualTo("YAHOO");
+        assertThat(row("US", "MSFT").getDisagreement()).isFalse();
+    }
+
+    @Test
     void aBatchIsAllOrNothing() {
         TestStore.add(db, listing("NYS", "XOM", "010"), listing("NYS", "CVX", "010"));
         List<Candidate> due = new CandidateQuery(db.dsl()).select(Region.US, EnrichMode.FORCE_REFRESH,
                 LocalDateTime.now(), List.of(), false);
-        Outcome.SectorRef energy = new Outcome.SectorRef("10", "Energy", "에너지");
+        GicsSector energy = new GicsSector("10", "Energy", "에너지");
         List<Outcome> batch = due.stream().map(c -> new Outcome(c, TickerStatus.CLASSIFIED, energy, null, Source.KIS,
-                "HIGH", false, false, null, false)).toList();
+                Confidence.HIGH, false, false, null, "KIS code 010 (HIGH)", false, List.of(Answer.sector(Source.KIS,
+                energy, Confidence.HIGH, "010", "에너지", "KIS code 010 (HIGH)", Instant.now())))).toList();
 
         int missingRun = 999;
-        assertThatThrownBy(() -> new OutcomeWriter(db.dsl())
+        assertThatThrownBy(() -> new OutcomeWriter(db.dsl(), Clock.systemUTC())
                 .write(batch, missingRun, LocalDateTime.now(), false)).rootCause().message().containsIgnoringCase("foreign key");
 
         assertThat(row("US", "XOM").getSectorCode()).isNull();
         assertThat(row("US", "CVX").getSectorCode()).isNull();
         assertThat(db.dsl().fetchCount(CLASSIFICATION_HISTORY)).isZero();
+        assertThat(db.dsl().fetchCount(CLASSIFICATION_EVIDENCE)).as("evidence is written with the ticker rows").isZero();
     }
 
     @Test

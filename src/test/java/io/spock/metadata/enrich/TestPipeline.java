@@ -1,8 +1,5 @@
 package io.spock.metadata.enrich;
 
-import io.spock.metadata.classify.GicsTaxonomy;
-import io.spock.metadata.classify.KisSectorMapping;
-import io.spock.metadata.classify.YahooSectorMapping;
 import io.spock.metadata.store.Database;
 import io.spock.metadata.yahoo.YahooProfileService;
 import io.spock.metadata.yahoo.YahooRequestListener;
@@ -32,13 +29,13 @@ public final class TestPipeline {
 
     public static EnrichmentService service(Database db, YahooSettings settings, YahooRequestListener listener,
                                             ExecutorService yahooPool, Sleeper sleeper) {
-        Path config = Path.of("config");
-        GicsTaxonomy gics = GicsTaxonomy.load();
-        Clock clock = Clock.systemUTC();
-        return new EnrichmentService(new CandidateQuery(db.dsl()), new OutcomeWriter(db.dsl()),
-                new RunLog(db.dsl(), clock),
-                new Classifier(KisSectorMapping.load(config.resolve("kis_sector_to_gics_mapping.json"), gics),
-                        YahooSectorMapping.load(config.resolve("yahoo_sector_to_gics.json"), gics)),
-                YahooProfileService.create(settings, listener), yahooPool, clock, sleeper);
+        return builder(db, settings, listener, yahooPool, sleeper).build();
+    }
+
+    /** The factory with the project's config folder and a test Yahoo, for tests that add to it. */
+    public static PipelineFactory builder(Database db, YahooSettings settings, YahooRequestListener listener,
+                                          ExecutorService yahooPool, Sleeper sleeper) {
+        return PipelineFactory.builder(db.dsl()).configDir(Path.of("config")).clock(Clock.systemUTC())
+                .yahoo(YahooProfileService.create(settings, listener)).perTickerPool(yahooPool).sleeper(sleeper);
     }
 }

@@ -3,6 +3,7 @@ package io.spock.metadata.reliability;
 import io.spock.metadata.app.ExitCodes;
 import io.spock.metadata.store.Database;
 import io.spock.metadata.store.DatabaseLocation;
+import io.spock.metadata.support.ProjectConfig;
 import io.spock.metadata.support.CliRun;
 import org.jooq.Record;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,15 +40,13 @@ class BadInputCatalogTest {
         db = home.resolve("catalog.db");
         cli(Path.of("").toAbsolutePath()).run("status");
         brokenConfigHome = home.resolve("broken");
-        Files.createDirectories(brokenConfigHome.resolve("config"));
+        ProjectConfig.copyTo(brokenConfigHome);
         Files.writeString(brokenConfigHome.resolve("config/kis_sector_to_gics_mapping.json"), """
                 {"codes": [
                   {"code": "010", "sector": "10", "confidence": "high"},
                   {"code": "630", "sector": "99", "confidence": "low"}
                 ]}
                 """);
-        Files.copy(Path.of("config/yahoo_sector_to_gics.json"),
-                brokenConfigHome.resolve("config/yahoo_sector_to_gics.json"));
         Files.writeString(home.resolve("bad-master.cod"), "US\tNAS\tshort line\n".repeat(10));
         Files.writeString(home.resolve("bad.csv"), "region,exchange,ticker\nUS,NAS\n");
         Files.writeString(home.resolve("existing.csv"), "keep me\n");

@@ -1,6 +1,7 @@
 package io.spock.metadata.reliability;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.spock.metadata.support.ProjectConfig;
 import io.spock.metadata.support.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,10 +42,7 @@ class SecretsTest {
 
     @Test
     void noCommandRevealsTheKeySecretOrToken() throws IOException {
-        Path config = Files.createDirectories(home.resolve("config"));
-        for (String file : List.of("kis_sector_to_gics_mapping.json", "yahoo_sector_to_gics.json")) {
-            Files.copy(Path.of("config", file), config.resolve(file));
-        }
+        ProjectConfig.copyTo(home);
         kis.stubFor(post(urlEqualTo("/oauth2/tokenP")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"access_token\":\"" + TOKEN
                         + "\",\"access_token_token_expired\":\"2099-10-18 09:00:00\",\"token_type\":\"Bearer\","

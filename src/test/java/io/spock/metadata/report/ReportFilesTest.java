@@ -5,6 +5,8 @@ import io.spock.metadata.enrich.EnrichMode;
 import io.spock.metadata.enrich.EnrichReport;
 import io.spock.metadata.enrich.RegionSummary;
 import io.spock.metadata.enrich.TickerProblem;
+import io.spock.metadata.store.RunState;
+import io.spock.metadata.store.Source;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,9 +60,9 @@ class ReportFilesTest {
     void theTextListsProblemsUpToALimitAndTheJsonListsThemAll() {
         List<TickerProblem> problems = IntStream.range(0, 250)
                 .mapToObj(i -> new TickerProblem("T" + i, "DEFERRED", "Yahoo Finance unreachable")).toList();
-        RegionSummary us = new RegionSummary("US", "COMPLETED", 300, 50, 50, 0, 0, 0, 250, 4, 1, 254,
-                Duration.ofSeconds(10), null, problems);
-        RunReport report = new RunReport(new EnrichReport(7, "COMPLETED", EnrichMode.INCREMENTAL, List.of(us),
+        RegionSummary us = new RegionSummary("US", RunState.COMPLETED, 300, 50, Map.of(Source.KIS, 50), 0, 0, 250,
+                0, 4, 1, 254, Duration.ofSeconds(10), null, problems);
+        RunReport report = new RunReport(new EnrichReport(7, RunState.COMPLETED, EnrichMode.INCREMENTAL, List.of(us),
                 List.of(), Instant.parse("2025-10-01T02:30:00Z"), Duration.ofSeconds(12), 1, false), 20.0);
 
         assertThat(report.text()).contains("Enrichment run 7: COMPLETED (incremental)")

@@ -8,6 +8,7 @@ import io.spock.metadata.store.Database;
 import io.spock.metadata.store.DatabaseLocation;
 import io.spock.metadata.store.generated.tables.records.RunRegionsRecord;
 import io.spock.metadata.store.generated.tables.records.TickersRecord;
+import io.spock.metadata.support.ProjectConfig;
 import io.spock.metadata.support.CliRun;
 import io.spock.metadata.support.YahooStub;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,11 +21,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.spock.metadata.store.generated.Tables.ENRICHMENT_RUNS;
 import static io.spock.metadata.store.generated.Tables.RUN_REGIONS;
+import static io.spock.metadata.store.generated.Tables.RUN_REGION_SOURCES;
 import static io.spock.metadata.store.generated.Tables.TICKERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,10 +44,7 @@ class EnrichBatchCommandTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        Files.createDirectories(home.resolve("config"));
-        for (String file : new String[]{"kis_sector_to_gics_mapping.json", "yahoo_sector_to_gics.json"}) {
-            Files.copy(Path.of("config", file), home.resolve("config").resolve(file));
-        }
+        ProjectConfig.copyTo(home);
         YahooStub yahoo = new YahooStub(wireMock);
         yahoo.company("AAPL", "Technology", "Consumer Electronics", "Apple Inc.");
         cli = new CliRun(home)
@@ -99,8 +100,15 @@ class EnrichBatchCommandTest {
                 assertThat(row.getStatus()).isEqualTo(region.get("status").asText());
                 assertThat(row.getTotal()).as(name).isEqualTo(region.get("total").asInt());
                 assertThat(row.getEnriched()).isEqualTo(region.get("enriched").asInt());
-                assertThat(row.getFromKis()).isEqualTo(region.get("from_kis").asInt());
-                assertThat(row.getFromYahoo()).isEqualTo(region.get("from_yahoo").asInt());
+                Map<String, Integer> bySource = new HashMap<>();
+                db.dsl().selectFrom(RUN_REGION_SOURCES).where(RUN_REGION_SOURCES.RUN_ID.eq(runId),
+                        RUN_REGION_SOURCES.REGION.eq(name)).forEach(r -> bySource.put(r.getSource().toLowerCase(),
+                        r.getClassified()));
+                region.get("classified_by_source").fields().forEachRemaining(source -> assertThat(
+                        bySource.getOrDefault(source.getKey(), 0)).as(name + " " + source.getKey())
+                        .isEqualTo(source.getValue().asInt()));
+                assertThat(bySource.values().stream().mapToInt(Integer::intValue).sum())
+                        .isEqualTo(row.getEnriched());
                 assertThat(row.getFailed()).isEqualTo(region.get("failed").asInt());
                 assertThat(row.getDeferred()).isEqualTo(region.get("deferred").asInt());
                 assertThat(region.get("problems")).hasSize(row.getFailed() + row.getDeferred());

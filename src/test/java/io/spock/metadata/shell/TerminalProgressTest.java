@@ -8,6 +8,8 @@ import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import io.spock.metadata.enrich.RegionSummary;
+import io.spock.metadata.store.RunState;
+import io.spock.metadata.store.Source;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,8 +72,8 @@ class TerminalProgressTest {
     }
 
     private static RegionSummary completed(String region, int total) {
-        return new RegionSummary(region, "COMPLETED", total, total, total, 0, 0, 0, 0, 0, 0, 0, Duration.ofSeconds(1),
-                null, List.of());
+        return new RegionSummary(region, RunState.COMPLETED, total, total, Map.of(Source.KIS, total), 0, 0, 0, 0, 0, 0,
+                0, Duration.ofSeconds(1), null, List.of());
     }
 
     @Test

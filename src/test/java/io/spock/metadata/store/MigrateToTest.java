@@ -43,7 +43,8 @@ class MigrateToTest {
 
         assertThat(migrated.exitCode()).as(migrated.err()).isZero();
         JsonNode counts = new ObjectMapper().readTree(migrated.out());
-        assertThat(counts).hasSize(4);
+        assertThat(counts).extracting(c -> c.get("table").asText()).containsExactly("tickers", "enrichment_runs",
+                "run_regions", "run_region_sources", "classification_history", "classification_evidence");
         counts.forEach(c -> assertThat(c.get("verified").asText()).isEqualTo("yes"));
         assertThat(counts.get(0).get("target_rows").asInt()).isEqualTo(628);
 
@@ -53,6 +54,7 @@ class MigrateToTest {
         JsonNode xom = new ObjectMapper().readTree(postgres.run("inspect-ticker", "XOM", "--format", "json").out());
         assertThat(xom.get("source").asText()).isEqualTo("MANUAL");
         assertThat(xom.get("history").get(0).get("reason").asText()).isEqualTo("before the move");
+        assertThat(xom.get("evidence")).extracting(e -> e.get("source").asText()).containsExactly("KIS", "MANUAL");
         JsonNode run = new ObjectMapper().readTree(postgres.run("enrich", "--regions", "VN", "--format", "json").out());
         assertThat(run.get("run_id").asInt()).isEqualTo(2);
     }

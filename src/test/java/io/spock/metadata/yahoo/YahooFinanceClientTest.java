@@ -299,7 +299,7 @@ class YahooFinanceClientTest {
     }
 
     @Test
-    void refusedConnectionIsTransientAndSaysUnreachable() throws IOException {
+    void refusedConnectionIsUnreachableByItsTypeNotByItsMessage() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -310,7 +310,8 @@ class YahooFinanceClientTest {
 
         YahooLookup outcome = client.lookup("AAPL");
 
-        assertThat(outcome).isEqualTo(new YahooLookup.Transient("Yahoo Finance unreachable: connection refused"));
+        assertThat(outcome).isEqualTo(new YahooLookup.Unreachable("Yahoo Finance unreachable: connection refused"));
+        assertThat(outcome.isRetryable()).isTrue();
         assertThat(listener.requests).containsExactly("transient", "transient");
     }
 

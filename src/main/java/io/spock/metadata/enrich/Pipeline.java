@@ -1,0 +1,26 @@
+package io.spock.metadata.enrich;
+
+import io.spock.metadata.classify.GicsTaxonomy;
+import io.spock.metadata.market.Region;
+import io.spock.metadata.source.SourceChain;
+import org.jooq.DSLContext;
+
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The parts of the enrichment pipeline, built once by {@link PipelineFactory} and shared by every run.
+ *
+ * @param perTickerPool the threads that wait on per-ticker sources; its size bounds the requests in flight for
+ *                      all regions at once
+ * @param sleeper       waits between region retries
+ */
+record Pipeline(DSLContext dsl, GicsTaxonomy gics, CandidateQuery candidates, OutcomeWriter writer, RunLog runs,
+                SourceChain chain, Resolver resolver, EvidenceQuery evidence, ExecutorService perTickerPool,
+                Clock clock, Sleeper sleeper) {
+
+    /** A fresh view of a region for one attempt: this attempt's decisions, else the store's. */
+    RegionClassifications view(Region region) {
+        return new RegionClassifications(dsl, gics, region);
+    }
+}

@@ -1,0 +1,138 @@
+package io.spock.metadata.enrich;
+
+import io.spock.metadata.classify.GicsTaxonomy;
+import io.spock.metadata.classify.KisSectorMapping;
+import io.spock.metadata.classify.YahooSectorMapping;
+import io.spock.metadata.source.ClassificationSource;
+import io.spock.metadata.source.KisCodeSource;
+import io.spock.metadata.source.SourceChain;
+import io.spock.metadata.source.SourcePolicy;
+import io.spock.metadata.source.YahooSource;
+import io.spock.metadata.store.Source;
+import io.spock.metadata.yahoo.YahooProfileService;
+import org.jooq.DSLContext;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The one place the enrichment pipeline is put together: for the application ({@code EnrichConfiguration}), the
+ * tests and the benchmarks alike. Every source this build implements is offered to the policy; the policy file
+ * decides which take part and in what order.
+ */
+public final class PipelineFactory {
+
+    public static final String KIS_MAPPING_FILE = "kis_sector_to_gics_mapping.json";
+    public static final String YAHOO_MAPPING_FILE = "yahoo_sector_to_gics.json";
+
+    private final DSLContext dsl;
+    private GicsTaxonomy gics;
+    private KisSectorMapping kis;
+    private YahooSectorMapping yahooMapping;
+    private SourcePolicy policy;
+    private Path configDir;
+    private YahooProfileService yahoo;
+    private ExecutorService perTickerPool;
+    private Clock clock = Clock.systemDefaultZone();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private final List<ClassificationSource> extraSources = new ArrayList<>();
+
+    private PipelineFactory(DSLContext dsl) {
+        this.dsl = Objects.requireNonNull(dsl, "dsl");
+    }
+
+    public static PipelineFactory builder(DSLContext dsl) {
+        return new PipelineFactory(dsl);
+    }
+
+    /** Where the mapping and policy files are read from, for those not given directly. */
+    public PipelineFactory configDir(Path dir) {
+        this.configDir = dir;
+        return this;
+    }
+
+    public PipelineFactory gics(GicsTaxonomy value) {
+        this.gics = value;
+        return this;
+    }
+
+    public PipelineFactory kisMapping(KisSectorMapping value) {
+        this.kis = value;
+        return this;
+    }
+
+    public PipelineFactory yahooMapping(YahooSectorMapping value) {
+        this.yahooMapping = value;
+        return this;
+    }
+
+    public PipelineFactory policy(SourcePolicy value) {
+        this.policy = value;
+        return this;
+    }
+
+    public PipelineFactory yahoo(YahooProfileService value) {
+        this.yahoo = value;
+        return this;
+    }
+
+    /** The threads that wait on per-ticker sources; its size bounds the requests in flight for all regions. */
+    public PipelineFactory perTickerPool(ExecutorService value) {
+        this.perTickerPool = value;
+        return this;
+    }
+
+    public PipelineFactory clock(Clock value) {
+        this.clock = value;
+        return this;
+    }
+
+    public PipelineFactory sleeper(Sleeper value) {
+        this.sleeper = value;
+        return this;
+    }
+
+    /** Offers one more source to the policy (it still needs an entry in the policy to take part). */
+    public PipelineFactory source(ClassificationSource value) {
+        this.extraSources.add(value);
+        return this;
+    }
+
+    /**
+     * @throws io.spock.metadata.classify.MappingFileException (exit 2) when a mapping or policy file is bad
+     * @throws IllegalStateException when a part is missing (no config folder to read it from)
+     */
+    public EnrichmentService build() {
+        GicsTaxonomy taxonomy = gics != null ? gics : GicsTaxonomy.load();
+        KisSectorMapping kisMap = kis != null ? kis : KisSectorMapping.load(config(KIS_MAPPING_FILE), taxonomy);
+        YahooSectorMapping yahooMap = yahooMapping != null ? yahooMapping
+                : YahooSectorMapping.load(config(YAHOO_MAPPING_FILE), taxonomy);
+        List<ClassificationSource> available = new ArrayList<>();
+        available.add(new KisCodeSource(kisMap, clock));
+        available.add(new YahooSource(Objects.requireNonNull(yahoo, "yahoo"), yahooMap, clock));
+        available.addAll(extraSources);
+        SourcePolicy rules = policy != null ? policy
+                : SourcePolicy.load(config(SourcePolicy.FILE), available.stream().map(ClassificationSource::id).toList());
+        SourceChain chain = new SourceChain(rules, available);
+        Pipeline pipeline = new Pipeline(dsl, taxonomy, new CandidateQuery(dsl), new OutcomeWriter(dsl, clock),
+                new RunLog(dsl, clock), chain, new Resolver(rules), new EvidenceQuery(dsl, taxonomy, clock.getZone()),
+                Objects.requireNonNull(perTickerPool, "perTickerPool"), clock, sleeper);
+        return new EnrichmentService(pipeline);
+    }
+
+    /** The names of the sources this build implements, for reading a policy file on its own. */
+    public static List<Source> builtInSources() {
+        return List.of(Source.KIS, Source.YAHOO);
+    }
+
+    private Path config(String file) {
+        if (configDir == null) {
+            throw new IllegalStateException("no config folder to read " + file + " from");
+        }
+        return configDir.resolve(file);
+    }
+}

@@ -1,0 +1,274 @@
+package io.spock.metadata.enrich;
+
+import io.spock.metadata.app.Messages;
+import io.spock.metadata.app.SpockException;
+import io.spock.metadata.market.Region;
+import io.spock.metadata.source.Answer;
+import io.spock.metadata.source.Candidate;
+import io.spock.metadata.source.ClassificationSource;
+import io.spock.metadata.source.Decision;
+import io.spock.metadata.store.RunState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One region of a run: its attempts (a transient failure is retried, skipping what earlier attempts committed),
+ * and in each attempt the chain of sources. Local sources answer every due ticker; what their answers settle is
+ * committed before any per-ticker source is asked, so that an interruption while waiting on Yahoo keeps it. The
+ * rest goes to the per-ticker sources through the shared pool, which bounds the requests in flight for all regions.
+ */
+final class RegionEnrichment {
+
+    private static final Logger log = LoggerFactory.getLogger(RegionEnrichment.class);
+
+    private final Pipeline pipeline;
+    private final Region region;
+    private final EnrichRequest request;
+    private final Integer runId;
+    private final ProgressListener progress;
+    private final List<Outcome> changes;
+    private final RegionTally tally;
+
+    RegionEnrichment(Pipeline pipeline, Region region, EnrichRequest request, Integer runId,
+                     ProgressListener progress, List<Outcome> changes) {
+        this.pipeline = pipeline;
+        this.region = region;
+        this.request = request;
+        this.runId = runId;
+        this.progress = progress;
+        this.changes = changes;
+        this.tally = new RegionTally(region.name(), pipeline.chain().policy().order());
+    }
+
+    /** Enriches the region, retrying transient failures, and records its result. */
+    RegionSummary run() {
+        long started = System.nanoTime();
+        Ending ending = attempts();
+        RegionSummary summary = tally.summary(ending.status(), Duration.ofNanos(System.nanoTime() - started),
+                ending.error());
+        if (runId != null) {
+            whileNotInterrupted(() -> record(summary));
+        }
+        log.info("Region {} {}: {} tickers, {} enriched ({}), {} not applicable, {} failed, {} deferred, "
+                        + "{} disagreements, {} Yahoo calls, {} region retries, {} s", region,
+                summary.status().name().toLowerCase(), summary.total(), summary.enriched(), summary.bySourceText(),
+                summary.notApplicable(), summary.failed(), summary.deferred(), summary.disagreements(),
+                summary.yahooCalls(), summary.regionRetries(), summary.duration().toMillis() / 1000.0);
+        progress.regionFinished(summary);
+        return summary;
+    }
+
+    private record Ending(RunState status, String error) {
+    }
+
+    private Ending attempts() {
+        for (int retry = 1; ; retry++) {
+            try {
+                return attempt() ? new Ending(RunState.INTERRUPTED, "interrupted") : new Ending(RunState.COMPLETED,
+                        null);
+            } catch (Batcher.Stopped e) {
+                return new Ending(RunState.INTERRUPTED, "interrupted");
+            } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return new Ending(RunState.INTERRUPTED, "interrupted");
+                }
+                String error = oneLine(e);
+                if (e instanceof SpockException || retry > request.retry().maxRetries()) {
+                    log.error("Region {} failed: {}", region, error, e);
+                    return new Ending(RunState.FAILED, error);
+                }
+                Duration delay = request.retry().delayBefore(retry, ThreadLocalRandom.current()::nextDouble);
+                log.warn("Region {} failed ({}); retry {} of {} in {} ms", region, error, retry,
+                        request.retry().maxRetries(), delay.toMillis());
+                log.debug("Region {} failure", region, e);
+                tally.regionRetried();
+                progress.regionRetrying(region.name(), retry, delay, error);
+                try {
+                    pipeline.sleeper().sleep(delay);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return new Ending(RunState.INTERRUPTED, "interrupted");
+                }
+            }
+        }
+    }
+
+    /** A ticker the local answers did not settle, with those answers. */
+    private record Pending(Candidate candidate, List<Answer> answers) {
+    }
+
+    /** One try at the region; returns true when interrupted. */
+    private boolean attempt() {
+        LocalDateTime now = LocalDateTime.now(pipeline.clock());
+        List<Candidate> due = pipeline.candidates().select(region, request.mode(),
+                now.minusDays(request.maxAgeDays()), request.tickers(), request.includeManual());
+        due = due.stream().filter(c -> !tally.done(c.ticker())).toList();
+        tally.due(due.size());
+        progress.regionStarted(region.name(), tally.due());
+        Batcher batcher = new Batcher(pipeline.writer(), request, runId, progress, region.name(), tally, changes,
+                pipeline.clock());
+        RegionClassifications view = pipeline.view(region);
+        Map<String, List<Answer>> recorded = pipeline.evidence().byTicker(region,
+                pipeline.chain().perTicker().stream().map(ClassificationSource::id).toList());
+        for (ClassificationSource source : pipeline.chain().local()) {
+            source.prepare(region, due);
+        }
+        List<Pending> pending = new ArrayList<>();
+        boolean perTicker = !pipeline.chain().perTicker().isEmpty();
+        for (Candidate candidate : due) {
+            List<Answer> answers = localAnswers(candidate, view);
+            Decision decision = pipeline.resolver().decide(answers);
+            if (decision.settled() || !perTicker) {
+                batcher.accept(decided(candidate, decision, Optional.empty(), recorded, view));
+            } else {
+                pending.add(new Pending(candidate, answers));
+            }
+        }
+        log.debug("Region {}: {} due, {} for per-ticker sources", region, due.size(), pending.size());
+        batcher.flush();
+        progress.askingYahoo(region.name(), pending.size());
+        if (askPerTicker(pending, batcher, view, recorded)) {
+            return true;
+        }
+        batcher.flush();
+        return false;
+    }
+
+    private List<Answer> localAnswers(Candidate candidate, RegionClassifications view) {
+        List<Answer> answers = new ArrayList<>();
+        for (ClassificationSource source : pipeline.chain().local()) {
+            answers.add(source.answer(candidate, view));
+        }
+        return answers;
+    }
+
+    private Outcome decided(Candidate candidate, Decision decision, Optional<Answer> asked,
+                            Map<String, List<Answer>> recorded, RegionClassifications view) {
+        Outcome outcome = pipeline.resolver().resolve(candidate, decision, asked,
+                recorded.getOrDefault(candidate.ticker(), List.of()));
+        view.decided(outcome);
+        return outcome;
+    }
+
+    /**
+     * Asks the per-ticker sources about the pending tickers, in two waves: first those whose answer depends on no
+     * other pending ticker; then, once those are settled, the others are asked the local sources again (a preferred
+     * share whose common share was just classified) and only what is still open goes to the per-ticker sources.
+     * Returns true when interrupted.
+     */
+    private boolean askPerTicker(List<Pending> pending, Batcher batcher, RegionClassifications view,
+                                 Map<String, List<Answer>> recorded) {
+        Set<String> open = new HashSet<>();
+        pending.forEach(p -> open.add(p.candidate().ticker()));
+        List<Pending> first = new ArrayList<>();
+        List<Pending> later = new ArrayList<>();
+        for (Pending p : pending) {
+            (dependsOnOpen(p.candidate(), open) ? later : first).add(p);
+        }
+        if (ask(first, batcher, view, recorded)) {
+            return true;
+        }
+        List<Pending> still = new ArrayList<>();
+        for (Pending p : later) {
+            List<Answer> answers = localAnswers(p.candidate(), view);
+            Decision decision = pipeline.resolver().decide(answers);
+            if (decision.settled()) {
+                batcher.accept(decided(p.candidate(), decision, Optional.empty(), recorded, view));
+            } else {
+                still.add(new Pending(p.candidate(), answers));
+            }
+        }
+        return ask(still, batcher, view, recorded);
+    }
+
+    private boolean dependsOnOpen(Candidate candidate, Set<String> open) {
+        return pipeline.chain().local().stream().map(s -> s.dependsOn(candidate))
+                .anyMatch(d -> d.isPresent() && !d.get().equals(candidate.ticker()) && open.contains(d.get()));
+    }
+
+    private boolean ask(List<Pending> pending, Batcher batcher, RegionClassifications view,
+                        Map<String, List<Answer>> recorded) {
+        if (pending.isEmpty()) {
+            return false;
+        }
+        CompletionService<Outcome> completion = new ExecutorCompletionService<>(pipeline.perTickerPool());
+        List<Future<Outcome>> submitted = new ArrayList<>(pending.size());
+        try {
+            for (Pending p : pending) {
+                submitted.add(completion.submit(() -> askInOrder(p, view, recorded)));
+            }
+            for (int i = 0; i < pending.size(); i++) {
+                batcher.accept(completion.take().get());
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("per-ticker lookup failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            submitted.forEach(f -> f.cancel(true));
+        }
+    }
+
+    /** Asks the per-ticker sources in order until the answers settle the ticker. Runs on the shared pool. */
+    private Outcome askInOrder(Pending p, RegionClassifications view, Map<String, List<Answer>> recorded) {
+        List<Answer> answers = new ArrayList<>(p.answers());
+        Answer last = null;
+        Decision decision = null;
+        for (ClassificationSource source : pipeline.chain().perTicker()) {
+            last = source.answer(p.candidate(), view);
+            tally.requested(last.requests());
+            answers.add(last);
+            decision = pipeline.resolver().decide(answers);
+            if (decision.settled()) {
+                break;
+            }
+        }
+        return decided(p.candidate(), decision, Optional.ofNullable(last), recorded, view);
+    }
+
+    private void record(RegionSummary summary) {
+        try {
+            pipeline.runs().region(runId, summary);
+        } catch (RuntimeException e) {
+            log.error("Cannot record region {} of run {}: {}", summary.region(), runId, oneLine(e), e);
+        }
+    }
+
+    /** Runs database bookkeeping with the interrupt flag cleared, so that a stopping region can still record. */
+    static void whileNotInterrupted(Runnable bookkeeping) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            bookkeeping.run();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The failure on one line: its message, and the root cause's when that says more (jOOQ wraps SQL errors). */
+    static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = Messages.of(e);
+        return root == e || message.contains(Messages.of(root)) ? message : message + ": " + Messages.of(root);
+    }
+}

@@ -1,0 +1,80 @@
+package io.spock.metadata.source;
+
+import io.spock.metadata.store.Verdict;
+import io.spock.metadata.classify.Confidence;
+import io.spock.metadata.classify.SecurityFlags;
+import io.spock.metadata.classify.YahooMatch;
+import io.spock.metadata.classify.YahooSectorMapping;
+import io.spock.metadata.store.Source;
+import io.spock.metadata.yahoo.ProfileResult;
+import io.spock.metadata.yahoo.YahooProfile;
+import io.spock.metadata.yahoo.YahooProfileService;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The {@code yahoo} source: one Yahoo Finance lookup per ticker ({@code quoteSummary} modules assetProfile and
+ * quoteType), rate limited, retried and cached by {@link YahooProfileService}; Yahoo's sector mapped through
+ * {@code config/yahoo_sector_to_gics.json}.
+ */
+public final class YahooSource implements ClassificationSource {
+
+    private final YahooProfileService yahoo;
+    private final YahooSectorMapping mapping;
+    private final Clock clock;
+
+    public YahooSource(YahooProfileService yahoo, YahooSectorMapping mapping, Clock clock) {
+        this.yahoo = yahoo;
+        this.mapping = mapping;
+        this.clock = clock;
+    }
+
+    @Override
+    public Source id() {
+        return Source.YAHOO;
+    }
+
+    @Override
+    public boolean perTicker() {
+        return true;
+    }
+
+    /** Blocks for the rate limit and retry pauses; never throws for Yahoo's trouble. */
+    @Override
+    public Answer answer(Candidate candidate, RegionView region) {
+        ProfileResult result = yahoo.lookup(candidate.yahooSymbol());
+        return answer(candidate, result).withRequests(result.attempts());
+    }
+
+    /** Maps one Yahoo result: a mapped sector, or why there is none. */
+    public Answer answer(Candidate candidate, ProfileResult result) {
+        Instant now = clock.instant();
+        return switch (result.kind()) {
+            case FOUND -> fromProfile(candidate, result.profile(), now);
+            case NOT_APPLICABLE -> Answer.without(Source.YAHOO, Verdict.NOT_APPLICABLE, "no sector on Yahoo Finance ("
+                    + result.profile().quoteType().orElse("fund") + ")", now);
+            case NOT_FOUND -> Answer.without(Source.YAHOO, Verdict.NOT_FOUND, result.reason(), now);
+            case DEFERRED -> Answer.without(Source.YAHOO, Verdict.DEFERRED, result.reason(), now);
+            case FAILED -> Answer.without(Source.YAHOO, Verdict.FAILED, result.reason(), now);
+        };
+    }
+
+    private Answer fromProfile(Candidate candidate, YahooProfile profile, Instant now) {
+        String sector = profile.sector().orElse(null);
+        String industry = profile.industry().orElse(null);
+        Optional<YahooMatch> match = mapping.map(sector, industry);
+        if (match.isEmpty()) {
+            return Answer.without(Source.YAHOO, Verdict.NONE, "unknown Yahoo sector '" + (sector == null ? "" : sector)
+                    + "'", now);
+        }
+        YahooMatch m = match.get();
+        String name = profile.longName().or(profile::shortName).orElse(candidate.nameEn());
+        return Answer.sector(Source.YAHOO, m.sector(), Confidence.HIGH, sector,
+                        industry == null ? sector : sector + " / " + industry, "Yahoo Finance profile", now)
+                .withIndustry(null, m.industry())
+                .withSpac(m.spacIndustry() || SecurityFlags.isSpac(name, m.industry()))
+                .withDetail("quoteSummary");
+    }
+}
