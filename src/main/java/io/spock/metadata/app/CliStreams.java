@@ -23,7 +23,8 @@ public record CliStreams(InputStream in, PrintStream out, PrintStream err, boole
     public static CliStreams system() {
         String tty = System.getProperty("spock.stdin.tty");
         boolean terminal = tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
-        return new CliStreams(System.in, System.out, System.err, terminal, columns(System.getProperty("spock.stdout.columns")));
+        return new CliStreams(System.in, System.out, System.err, terminal,
+                columns(System.getProperty("spock.stdout.columns")));
     }
 
     static int columns(String text) {

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class CommandThread extends Thread {
 
-    static final String STILL_STOPPING = "stopping: the command ends after the work in progress (Ctrl-C again does nothing more)";
+    static final String STILL_STOPPING =
+            "stopping: the command ends after the work in progress (Ctrl-C again does nothing more)";
 
     private final AtomicInteger interrupts = new AtomicInteger();
     private final PrintStream err;

@@ -41,6 +41,7 @@ import org.springframework.shell.command.annotation.OptionValues;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -259,10 +260,12 @@ public class EnrichCommand {
         headers.addAll(sources);
         headers.addAll(List.of("not_applicable", "disagreements", "success_rate", "retries", "seconds", "status"));
         TableView.Builder view = TableView.builder(headers.toArray(String[]::new));
+        sources.forEach(view::dropFirst);
+        view.dropFirst("not_applicable", "retries", "seconds");
         for (RegionSummary r : regions) {
             List<Object> row = new ArrayList<>(List.of(r.region(), r.total(), r.enriched(), r.failed(), r.deferred()));
             sources.forEach(key -> row.add(r.bySourceKeys().getOrDefault(key, 0)));
-            row.addAll(List.of(r.notApplicable(), r.disagreements(), r.successRate(), r.allRetries(),
+            row.addAll(Arrays.asList(r.notApplicable(), r.disagreements(), r.successRate(), r.allRetries(),
                     r.duration().toMillis() / 1000.0, r.status().name()));
             view.row(row.toArray());
         }

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import io.spock.metadata.enrich.RegionSummary;
 import io.spock.metadata.store.RunState;
@@ -37,6 +38,7 @@ class TerminalProgressTest {
     private Logger root;
     private Level rootLevel;
     private OutputStreamAppender<ILoggingEvent> consoleAppender;
+    private Appender<ILoggingEvent> applicationConsole;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -46,6 +48,10 @@ class TerminalProgressTest {
         root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         rootLevel = root.getLevel();
         root.setLevel(Level.INFO);
+        applicationConsole = root.getAppender(ConsoleVerbosity.CONSOLE_APPENDER);
+        if (applicationConsole != null) {
+            root.detachAppender(applicationConsole);
+        }
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern("%-5level %logger{0} - %msg%n");
@@ -67,6 +73,9 @@ class TerminalProgressTest {
     void tearDown() throws Exception {
         root.detachAppender(consoleAppender);
         consoleAppender.stop();
+        if (applicationConsole != null) {
+            root.addAppender(applicationConsole);
+        }
         root.setLevel(rootLevel);
         terminal.close();
     }
