@@ -9,11 +9,13 @@ import org.springframework.shell.command.CommandHandlingResult;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
  * Turns every command failure into one line on stderr and an exit status: no stack trace unless verbose, secrets
- * masked ({@link Masking#text(String)}).
+ * masked ({@link Masking#text(String)}), outside text made safe for a terminal. In a piped script the line names the
+ * script line ({@code error: line 7: unknown region 'MARS'}).
  *
  * <p>Exit status 2 is for bad input only: {@link UsageException} and its kinds, and Spring Shell's own parsing,
  * conversion and validation failures (its {@code help} refuses an unknown command with an
@@ -27,16 +29,28 @@ public final class ErrorReporter implements CommandExceptionResolver {
     private final CliSession session;
     private final RunStatus status;
     private final List<FailureDescriber> describers;
+    private final UnaryOperator<String> printable;
+    private volatile String where = "";
 
-    public ErrorReporter(CliSession session, RunStatus status) {
-        this(session, status, List.of());
+    public ErrorReporter(CliSession session, RunStatus status, UnaryOperator<String> printable) {
+        this(session, status, List.of(), printable);
     }
 
-    /** @param describers name failures of lower packages, e.g. the store's lock timeout */
-    public ErrorReporter(CliSession session, RunStatus status, List<FailureDescriber> describers) {
+    /**
+     * @param describers name failures of lower packages, e.g. the store's lock timeout
+     * @param printable  makes a message safe for a terminal (outside text may hold escape sequences)
+     */
+    public ErrorReporter(CliSession session, RunStatus status, List<FailureDescriber> describers,
+                         UnaryOperator<String> printable) {
         this.session = session;
         this.status = status;
         this.describers = List.copyOf(describers);
+        this.printable = printable;
+    }
+
+    /** Errors from now on name this script line; 0 stops naming one. */
+    public void atLine(int line) {
+        where = line > 0 ? "line " + line + ": " : "";
     }
 
     @Override
@@ -49,7 +63,7 @@ public final class ErrorReporter implements CommandExceptionResolver {
         Throwable cause = unwrap(e);
         Throwable shown = cause instanceof SpockException ? cause : described(e).<Throwable>map(d -> d).orElse(cause);
         status.record(exitCode(shown));
-        session.streams().err().println("error: " + Masking.text(message(shown)));
+        print(message(shown));
         if (session.verbose()) {
             session.streams().err().print(Messages.stackTrace(cause));
         }
@@ -58,7 +72,11 @@ public final class ErrorReporter implements CommandExceptionResolver {
     /** Reports a failure that is not an exception, such as an unknown command. */
     public void report(int code, String message) {
         status.record(code);
-        session.streams().err().println("error: " + Masking.text(message));
+        print(message);
+    }
+
+    private void print(String message) {
+        session.streams().err().println("error: " + where + printable.apply(Masking.text(message)));
     }
 
     private Optional<SpockException> described(Throwable e) {

@@ -7,11 +7,15 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** A run that finished but left some tickers failed or deferred. */
     public static final int INCOMPLETE = 3;
+    /** Stopped with Ctrl-C (SIGINT): 128 + 2, as shells report it. */
+    public static final int INTERRUPTED = 130;
+    /** Stopped with SIGTERM: 128 + 15, which the JVM itself exits with once the shutdown hooks are done. */
+    public static final int TERMINATED = 143;
 
     private ExitCodes() {
     }
 
-    /** The worse of two statuses: any error beats incomplete, and usage errors sit between. */
+    /** The worse of two statuses: a stop by signal beats any error, any error beats incomplete, usage in between. */
     public static int worst(int a, int b) {
         return rank(a) >= rank(b) ? a : b;
     }
@@ -21,6 +25,7 @@ public final class ExitCodes {
             case OK -> 0;
             case INCOMPLETE -> 1;
             case USAGE -> 2;
+            case INTERRUPTED, TERMINATED -> 4;
             default -> 3;
         };
     }

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Starts the application in the mode the arguments and stdin ask for and returns the exit status.
- * Global flags ({@code --verbose}, {@code --bail}) come before the command.
+ * Global flags ({@code --verbose}, {@code --bail}, {@code --help}, {@code --version}) come before the command.
  */
 public final class SpockCli {
 
@@ -48,10 +48,14 @@ public final class SpockCli {
             } else if (flag.equals("--bail")) {
                 bail = true;
             } else if (flag.equals("--help") || flag.equals("-h")) {
-                words.set(0, "help");
+                words = new ArrayList<>(List.of("help", "--full"));
                 break;
+            } else if (flag.equals("--version") || flag.equals("-V")) {
+                streams.out().println(BuildVersion.current().line());
+                return ExitCodes.OK;
             } else {
-                streams.err().println("error: unknown option '" + flag + "' (global options: --verbose, --bail, --help)");
+                streams.err().println("error: unknown option '" + flag
+                        + "' (global options: --verbose, --bail, --help, --version)");
                 return ExitCodes.USAGE;
             }
             words.remove(0);
@@ -68,7 +72,7 @@ public final class SpockCli {
         }
         try (context) {
             if (mode == Mode.INTERACTIVE) {
-                return context.getBean(RunStatus.class).current();
+                return context.getBean(InteractiveShell.class).run();
             }
             CommandLineDriver driver = context.getBean(CommandLineDriver.class);
             return mode == Mode.ONE_SHOT ? driver.runOne(words) : driver.runLines(streams.in());
@@ -81,7 +85,7 @@ public final class SpockCli {
         Map<String, Object> properties = new HashMap<>();
         properties.put("spock.home", home);
         properties.put("spring.config.additional-location", "optional:file:" + Path.of(home, "config") + "/");
-        properties.put("spring.shell.interactive.enabled", session.interactive());
+        properties.put("spring.shell.interactive.enabled", false);
         properties.put("spring.shell.noninteractive.enabled", false);
         properties.put("spring.shell.script.enabled", false);
         if (session.verbose()) {

@@ -37,6 +37,7 @@ final class Batcher {
     }
 
     void accept(Outcome outcome) {
+        progress.answered(region);
         buffer.add(outcome);
         if (buffer.size() >= SIZE) {
             flush();

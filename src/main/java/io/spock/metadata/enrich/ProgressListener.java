@@ -22,6 +22,14 @@ public interface ProgressListener {
     default void advanced(String region, int done) {
     }
 
+    /** One more ticker has its answer (from the KIS map or Yahoo), before its batch is committed. */
+    default void answered(String region) {
+    }
+
+    /** The region starts asking Yahoo about {@code lookups} tickers, paced by the shared rate limit. */
+    default void askingYahoo(String region, int lookups) {
+    }
+
     default void regionRetrying(String region, int retry, Duration delay, String reason) {
     }
 
@@ -49,6 +57,16 @@ public interface ProgressListener {
             @Override
             public void advanced(String region, int done) {
                 each.forEach(l -> l.advanced(region, done));
+            }
+
+            @Override
+            public void answered(String region) {
+                each.forEach(l -> l.answered(region));
+            }
+
+            @Override
+            public void askingYahoo(String region, int lookups) {
+                each.forEach(l -> l.askingYahoo(region, lookups));
             }
 
             @Override

@@ -117,7 +117,8 @@ final class RegionEnrichment {
         List<Candidate> due = pipeline.candidates().select(region, request.mode(),
                 now.minusDays(request.maxAgeDays()), request.tickers(), request.includeManual());
         due = due.stream().filter(c -> !tally.done(c.ticker())).toList();
-        progress.regionStarted(region.name(), tally.total() + due.size());
+        tally.due(due.size());
+        progress.regionStarted(region.name(), tally.due());
         Batcher batcher = new Batcher(pipeline.writer(), request, runId, progress, region.name(), tally, changes,
                 pipeline.clock());
         RegionClassifications view = pipeline.view(region);
@@ -139,6 +140,7 @@ final class RegionEnrichment {
         }
         log.debug("Region {}: {} due, {} for per-ticker sources", region, due.size(), pending.size());
         batcher.flush();
+        progress.askingYahoo(region.name(), pending.size());
         if (askPerTicker(pending, batcher, view, recorded)) {
             return true;
         }

@@ -13,6 +13,7 @@ import java.util.Map;
  * The result of enriching one region.
  *
  * @param status        COMPLETED, FAILED (the region could not finish, even after its retries) or INTERRUPTED
+ * @param total         the tickers the region had to do (due), whether or not the run got to all of them
  * @param enriched      tickers classified (their sector comes from {@code bySource})
  * @param bySource      classified tickers per source, every enabled source listed (0 when it decided none), in
  *                      the policy's order
@@ -57,9 +58,12 @@ public record RegionSummary(String region, RunState status, int total, int enric
         return text.toString();
     }
 
-    /** Share of the region's tickers left with an answer (classified or not applicable), 0–100. */
-    public double successRate() {
-        return total == 0 ? 100.0 : 100.0 * (enriched + notApplicable) / total;
+    /**
+     * Share of the region's due tickers left with an answer (classified or not applicable), 0–100; null when nothing
+     * was due, so that a region that did nothing shows no rate.
+     */
+    public Double successRate() {
+        return total == 0 ? null : 100.0 * (enriched + notApplicable) / total;
     }
 
     /** Yahoo requests per second achieved over the region's wall time. */

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Running counts for one region, kept across its retries; only committed (or, in a dry run, computed) outcomes
- * count. Outcomes are added by the region's own thread; the request counters by the threads that ask per-ticker
+ * count, beside what was due (so that an interrupted region's total is what it had to do). Outcomes are added by the region's own thread; the request counters by the threads that ask per-ticker
  * sources.
  */
 final class RegionTally {
@@ -24,6 +24,7 @@ final class RegionTally {
     private final Set<String> done = new HashSet<>();
     private final List<TickerProblem> problems = new ArrayList<>();
     private final Map<Source, Integer> bySource = new LinkedHashMap<>();
+    private int due;
     private int total;
     private int enriched;
     private int notApplicable;
@@ -83,6 +84,15 @@ final class RegionTally {
         return total;
     }
 
+    /** An attempt found {@code remaining} tickers still to do: what was due is those and what is done. */
+    void due(int remaining) {
+        due = total + remaining;
+    }
+
+    int due() {
+        return due;
+    }
+
     /** A per-ticker answer that cost {@code count} requests (the retries among them counted as such). */
     void requested(int count) {
         requests.addAndGet(count);
@@ -94,7 +104,7 @@ final class RegionTally {
     }
 
     RegionSummary summary(RunState status, Duration duration, String error) {
-        return new RegionSummary(region, status, total, enriched, bySource, notApplicable, failed, deferred,
-                disagreements, retries.get(), regionRetries, requests.get(), duration, error, problems);
+        return new RegionSummary(region, status, Math.max(due, total), enriched, bySource, notApplicable, failed,
+                deferred, disagreements, retries.get(), regionRetries, requests.get(), duration, error, problems);
     }
 }

@@ -74,7 +74,9 @@ public final class EnrichmentMetrics implements ProgressListener {
         // every enabled source gets its series, at 0 when it classified nothing
         summary.bySourceKeys().keySet().forEach(source -> stocksEnriched.initLabelValues(region, source));
         duration.labelValues(region).observe(summary.duration().toNanos() / 1e9);
-        successRate.labelValues(region).set(summary.successRate() / 100.0);
+        if (summary.successRate() != null) {
+            successRate.labelValues(region).set(summary.successRate() / 100.0);
+        }
         retryAttempts.labelValues(region).inc(summary.allRetries());
     }
 }

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Renders a {@link TableView} as an aligned text table, CSV (Commons CSV) or JSON (Jackson). */
+/** Renders a {@link TableView} as an aligned text table ({@link TextTable}), CSV (Commons CSV) or JSON (Jackson). */
 public final class Renderer {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -30,9 +30,19 @@ public final class Renderer {
     private Renderer() {
     }
 
+    /** The whole view: tables at full width, as a pipe or a file gets them. */
     public static String render(TableView view, OutputFormat format) {
+        return render(view, format, 0);
+    }
+
+    /**
+     * The view in a format; a table fits {@code width} terminal columns (0: no limit) and shows outside text with
+     * its control characters made visible ({@link TerminalText}). CSV and JSON keep every column and the text as
+     * it is.
+     */
+    public static String render(TableView view, OutputFormat format, int width) {
         return switch (format) {
-            case TABLE -> table(view);
+            case TABLE -> TextTable.render(view, width);
             case CSV -> csv(view);
             case JSON -> json(records(view));
         };
@@ -59,38 +69,6 @@ public final class Renderer {
         return records;
     }
 
-    private static String table(TableView view) {
-        int columns = view.columns().size();
-        int[] widths = new int[columns];
-        List<String[]> cells = new ArrayList<>();
-        String[] header = view.columns().stream().map(c -> c.replace('_', ' ')).toArray(String[]::new);
-        cells.add(header);
-        view.rows().forEach(row -> cells.add(row.stream().map(Renderer::text).toArray(String[]::new)));
-        for (String[] line : cells) {
-            for (int i = 0; i < columns; i++) {
-                widths[i] = Math.max(widths[i], displayWidth(line[i]));
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (int r = 0; r < cells.size(); r++) {
-            String[] line = cells.get(r);
-            StringBuilder text = new StringBuilder();
-            for (int i = 0; i < columns; i++) {
-                boolean numeric = r > 0 && view.rows().get(r - 1).get(i) instanceof Number;
-                String pad = " ".repeat(widths[i] - displayWidth(line[i]));
-                text.append(numeric ? pad + line[i] : line[i] + pad).append("  ");
-            }
-            out.append(text.toString().stripTrailing()).append('\n');
-            if (r == 0) {
-                for (int i = 0; i < columns; i++) {
-                    out.append("-".repeat(widths[i])).append(i < columns - 1 ? "  " : "");
-                }
-                out.append('\n');
-            }
-        }
-        return out.toString().stripTrailing();
-    }
-
     private static String csv(TableView view) {
         StringWriter writer = new StringWriter();
         try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setRecordSeparator("\n")
@@ -115,21 +93,5 @@ public final class Renderer {
             return String.format(Locale.ROOT, "%.1f", d);
         }
         return value.toString();
-    }
-
-    /** Korean and Chinese characters take two terminal columns. */
-    public static int displayWidth(String text) {
-        int width = 0;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            width += isWide(cp) ? 2 : 1;
-            i += Character.charCount(cp);
-        }
-        return width;
-    }
-
-    private static boolean isWide(int cp) {
-        return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
-                || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6);
     }
 }

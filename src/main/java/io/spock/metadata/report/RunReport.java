@@ -1,5 +1,6 @@
 package io.spock.metadata.report;
 
+import io.spock.metadata.app.BuildVersion;
 import io.spock.metadata.enrich.EnrichReport;
 import io.spock.metadata.enrich.RegionSummary;
 import io.spock.metadata.enrich.TickerProblem;
@@ -8,6 +9,7 @@ import io.spock.metadata.render.Renderer;
 import io.spock.metadata.render.TableView;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +17,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The after-run report of a batch run, for people (text) and machines (JSON): per region totals, sources,
+ * The after-run report of a batch run, for people (text) and machines (JSON, with the version, commit and build time
+ * of the build that ran it): per region totals, sources,
  * the failed and deferred tickers with their reasons, retries, durations and the Yahoo rate achieved.
  */
 public final class RunReport {
@@ -36,6 +39,7 @@ public final class RunReport {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run_id", report.runId());
         json.put("status", report.status().name());
+        json.put("spock", BuildVersion.current().json());
         json.put("mode", report.mode().name());
         json.put("started_at", report.startedAt().toString());
         json.put("duration_seconds", seconds(report.duration().toMillis()));
@@ -63,7 +67,7 @@ public final class RunReport {
         json.put("failed", r.failed());
         json.put("deferred", r.deferred());
         json.put("disagreements", r.disagreements());
-        json.put("success_rate", round(r.successRate()));
+        json.put("success_rate", r.successRate() == null ? null : round(r.successRate()));
         json.put("yahoo_calls", r.yahooCalls());
         json.put("yahoo_retries", r.retries());
         json.put("region_retries", r.regionRetries());
@@ -99,9 +103,9 @@ public final class RunReport {
         for (RegionSummary r : report.regions()) {
             List<Object> row = new ArrayList<>(List.of(r.region(), r.status().name(), r.total(), r.enriched()));
             sources.forEach(key -> row.add(r.bySourceKeys().getOrDefault(key, 0)));
-            row.addAll(List.of(r.notApplicable(), r.failed(), r.deferred(), r.disagreements(), round(r.successRate()),
-                    r.yahooCalls(), r.retries(), r.regionRetries(), seconds(r.duration().toMillis()),
-                    round(r.yahooRate())));
+            row.addAll(Arrays.asList(r.notApplicable(), r.failed(), r.deferred(), r.disagreements(),
+                    r.successRate() == null ? null : round(r.successRate()), r.yahooCalls(), r.retries(),
+                    r.regionRetries(), seconds(r.duration().toMillis()), round(r.yahooRate())));
             table.row(row.toArray());
         }
         out.append(Renderer.render(table.build(), OutputFormat.TABLE)).append('\n');

@@ -14,10 +14,14 @@ import org.springframework.shell.CompletionContext;
 import org.springframework.shell.CompletionProposal;
 import org.springframework.shell.completion.CompletionProvider;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Completion providers named in {@code @OptionValues}: regions, output formats and tickers from the database.
@@ -70,6 +74,32 @@ public class Completions {
             return tickers.startingWith(prefix, region, MAX_TICKERS).stream()
                     .map(ticker -> new CompletionProposal(head + ticker).displayText(ticker))
                     .toList();
+        };
+    }
+
+    /**
+     * Files and folders by the typed path's prefix; a folder stays open for more ({@code /tmp/<Tab>}). Paths with
+     * spaces are inserted quoted by the shell's parser, like every value with spaces.
+     */
+    @Bean
+    public CompletionProvider fileCompletion() {
+        return context -> {
+            String typed = current(context);
+            int slash = typed.lastIndexOf('/');
+            String folder = slash < 0 ? "" : typed.substring(0, slash + 1);
+            String prefix = typed.substring(slash + 1);
+            Path dir = Path.of(folder.isEmpty() ? "." : folder);
+            try (Stream<Path> entries = Files.list(dir)) {
+                return entries.map(p -> p.getFileName().toString())
+                        .filter(name -> name.startsWith(prefix) && (!name.startsWith(".") || prefix.startsWith(".")))
+                        .sorted().limit(MAX_TICKERS)
+                        .map(name -> Files.isDirectory(dir.resolve(name))
+                                ? new CompletionProposal(folder + name + "/").displayText(name + "/").complete(false)
+                                : new CompletionProposal(folder + name).displayText(name))
+                        .toList();
+            } catch (IOException | RuntimeException e) {
+                return List.of();
+            }
         };
     }
 

@@ -1,7 +1,9 @@
 package io.spock.metadata.shell;
 
 import io.spock.metadata.app.UsageException;
+import io.spock.metadata.classify.GicsSector;
 import io.spock.metadata.classify.GicsTaxonomy;
+import io.spock.metadata.market.Exchange;
 import io.spock.metadata.market.Markets;
 import io.spock.metadata.market.Region;
 import io.spock.metadata.render.BarChart;
@@ -14,6 +16,7 @@ import io.spock.metadata.store.CoverageQuery.Dimension;
 import io.spock.metadata.store.RegionStatus;
 import io.spock.metadata.store.Source;
 import io.spock.metadata.store.StatusQuery;
+import jakarta.validation.constraints.Min;
 import io.spock.metadata.store.generated.tables.records.TickersRecord;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.command.annotation.Command;
@@ -29,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** {@code coverage-report}: how complete the classification is, per region, with distributions. */
 @Command
@@ -39,36 +41,42 @@ public class CoverageReportCommand {
     private final CoverageQuery coverage;
     private final ObjectProvider<GicsTaxonomy> gics;
     private final Clock clock;
+    private final ScreenWidth screen;
 
     public CoverageReportCommand(StatusQuery status, CoverageQuery coverage, ObjectProvider<GicsTaxonomy> gics,
-                                 Clock clock) {
+                                 Clock clock, ScreenWidth screen) {
         this.status = status;
         this.coverage = coverage;
         this.gics = gics;
         this.clock = clock;
+        this.screen = screen;
     }
 
-    @Command(command = "coverage-report", description = "Per region: classified %, by source, unclassified, deferred, failed, stale, and a distribution.")
+    @Command(command = "coverage-report", group = CommandGroups.INSPECTION, description = "Per region: classified %, by source, unclassified, deferred, failed, stale, and a distribution.")
+    @Examples({"coverage-report --regions US", "coverage-report --by source",
+            "coverage-report --unclassified --format csv --output /tmp/missing.csv",
+            "coverage-report --format csv --output /tmp/coverage.csv --force   # fixed columns, for spreadsheets"})
     public String report(
-            @Option(longNames = "regions", defaultValue = "ALL", description = "US,CN,HK,JP,VN or ALL")
+            @Option(longNames = "regions", defaultValue = "ALL", label = "LIST", description = "US,CN,HK,JP,VN or ALL")
             @OptionValues(provider = "regionCompletion") String regions,
             @Option(longNames = "by", defaultValue = "sector", description = "distribution by sector, source or exchange")
             @OptionValues(provider = "dimensionCompletion") String by,
             @Option(longNames = "unclassified", description = "list the stocks still missing a sector") boolean unclassified,
             @Option(longNames = "max-age-days", defaultValue = "30", description = "age after which a classification is stale")
-            int maxAgeDays,
+            @Min(0) int maxAgeDays,
             @Option(longNames = "format", defaultValue = "table", description = "table, csv or json")
             @OptionValues(provider = "formatCompletion") String format,
-            @Option(longNames = "output", description = "write to this file instead of the screen") String output,
+            @Option(longNames = "output", label = "FILE", description = "write to this file instead of the screen")
+            @OptionValues(provider = "fileCompletion") String output,
             @Option(longNames = "force", description = "overwrite the --output file") boolean force) {
         OutputFormat fmt = OutputFormat.parse(format);
         Dimension dimension = dimension(by);
-        if (maxAgeDays < 0) {
-            throw new UsageException("--max-age-days must be 0 or more, not " + maxAgeDays);
-        }
         Set<Region> chosen = Markets.parseRegions(regions);
-        String text = unclassified ? unclassifiedList(chosen, fmt) : coverage(chosen, dimension, maxAgeDays, fmt);
-        return output == null || output.isBlank() ? text : OutputFile.write(output, text, force);
+        boolean toScreen = output == null || output.isBlank();
+        int width = toScreen ? screen.columns() : 0;
+        String text = unclassified ? unclassifiedList(chosen, fmt, width)
+                : coverage(chosen, dimension, maxAgeDays, fmt, width);
+        return toScreen ? text : OutputFile.write(output, text, force);
     }
 
     static Dimension dimension(String by) {
@@ -79,13 +87,12 @@ public class CoverageReportCommand {
         }
     }
 
-    private String coverage(Set<Region> regions, Dimension dimension, int maxAgeDays, OutputFormat fmt) {
+    private String coverage(Set<Region> regions, Dimension dimension, int maxAgeDays, OutputFormat fmt, int width) {
         List<RegionStatus> summary = status.byRegion(regions, LocalDateTime.now(clock).minusDays(maxAgeDays));
         Map<String, Map<String, Integer>> distribution = labelled(coverage.distribution(regions, dimension), dimension);
-        Set<String> keys = new TreeSet<>();
-        distribution.values().forEach(d -> keys.addAll(d.keySet()));
-
         List<Source> sources = SourceColumns.of(summary.stream().map(RegionStatus::bySource).toList());
+        List<String> keys = csvKeys(regions, dimension, sources);
+
         List<String> columns = new ArrayList<>(Arrays.asList("region", "total", "classified", "classified_pct"));
         sources.forEach(source -> columns.add(source.key()));
         columns.addAll(List.of("not_applicable", "unclassified", "deferred", "failed", "stale", "disagreements"));
@@ -93,6 +100,8 @@ public class CoverageReportCommand {
             keys.forEach(k -> columns.add(dimension.name().toLowerCase(Locale.ROOT) + ": " + k));
         }
         TableView.Builder view = TableView.builder(columns.toArray(String[]::new));
+        sources.forEach(source -> view.dropFirst(source.key()));
+        view.dropFirst("not_applicable", "stale");
         for (RegionStatus s : summary) {
             List<Object> row = new ArrayList<>(Arrays.asList(s.region(), s.total(), s.classified(),
                     s.total() == 0 ? 0.0 : 100.0 * s.classified() / s.total()));
@@ -114,16 +123,33 @@ public class CoverageReportCommand {
                 yield Renderer.json(records);
             }
             case TABLE -> {
-                StringBuilder out = new StringBuilder(Renderer.render(table, fmt));
+                StringBuilder out = new StringBuilder(Renderer.render(table, fmt, width));
                 distribution.forEach((region, counts) -> {
                     if (!counts.isEmpty()) {
                         out.append("\n\n").append(BarChart.render(region + " by "
-                                + dimension.name().toLowerCase(Locale.ROOT), counts));
+                                + dimension.name().toLowerCase(Locale.ROOT), counts, width));
                     }
                 });
                 yield out.toString();
             }
         };
+    }
+
+    /**
+     * The distribution columns of the CSV, the same whatever the data holds so that a spreadsheet fed by cron never
+     * shifts: every GICS sector in code order, every source ({@link SourceColumns}), or every exchange of the regions;
+     * then the empty value.
+     */
+    private List<String> csvKeys(Set<Region> regions, Dimension dimension, List<Source> sources) {
+        List<String> keys = new ArrayList<>(switch (dimension) {
+            case SECTOR -> gics.getObject().sectors().stream().map(GicsSector::code).sorted()
+                    .map(code -> label(code, dimension)).toList();
+            case SOURCE -> sources.stream().map(Source::name).toList();
+            case EXCHANGE -> regions.stream().sorted().flatMap(r -> Markets.exchanges(r).stream())
+                    .map(Exchange::code).toList();
+        });
+        keys.add(label("-", dimension));
+        return keys;
     }
 
     /** Sector codes become "45 Information Technology"; empty values become "unclassified" or "none", listed last. */
@@ -154,13 +180,13 @@ public class CoverageReportCommand {
         return key;
     }
 
-    private String unclassifiedList(Set<Region> regions, OutputFormat fmt) {
+    private String unclassifiedList(Set<Region> regions, OutputFormat fmt, int width) {
         TableView.Builder view = TableView.builder("region", "ticker", "exchange", "name", "kis_code", "status",
                 "last_error");
         for (TickersRecord r : coverage.unclassified(regions)) {
             view.row(r.getRegion(), r.getTicker(), r.getExchange(), r.getNameEn(), r.getKisCode(), r.getStatus(),
                     r.getLastError() == null ? "" : r.getLastError());
         }
-        return Renderer.render(view.build(), fmt);
+        return Renderer.render(view.build(), fmt, width);
     }
 }

@@ -23,6 +23,7 @@ import io.spock.metadata.market.Region;
 import io.spock.metadata.render.OutputFormat;
 import io.spock.metadata.render.Renderer;
 import io.spock.metadata.render.TableView;
+import io.spock.metadata.render.TerminalText;
 import io.spock.metadata.report.ReportFiles;
 import io.spock.metadata.report.ReportWriter;
 import io.spock.metadata.report.RunReport;
@@ -30,6 +31,10 @@ import io.spock.metadata.store.ListingKey;
 import io.spock.metadata.store.RunState;
 import io.spock.metadata.store.TickerLookup;
 import io.spock.metadata.yahoo.YahooSettings;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.jline.terminal.Terminal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.command.annotation.Command;
@@ -38,6 +43,7 @@ import org.springframework.shell.command.annotation.OptionValues;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +61,6 @@ public class EnrichCommand {
 
     static final int MAX_WORKERS = 10;
     static final int MAX_RETRIES = 10;
-    static final double MAX_RETRY_DELAY_SECONDS = 3600;
 
     private final ObjectProvider<EnrichmentService> service;
     private final TickerLookup tickers;
@@ -66,10 +71,12 @@ public class EnrichCommand {
     private final MetricsPublisher metrics;
     private final MetricsServer metricsServer;
     private final ObjectProvider<Terminal> terminal;
+    private final ScreenWidth screen;
 
     public EnrichCommand(ObjectProvider<EnrichmentService> service, TickerLookup tickers, RunStatus status,
                          CliSession session, SpockProperties properties, ObjectProvider<YahooSettings> yahoo,
-                         MetricsPublisher metrics, MetricsServer metricsServer, ObjectProvider<Terminal> terminal) {
+                         MetricsPublisher metrics, MetricsServer metricsServer, ObjectProvider<Terminal> terminal,
+                         ScreenWidth screen) {
         this.service = service;
         this.tickers = tickers;
         this.status = status;
@@ -79,19 +86,25 @@ public class EnrichCommand {
         this.metrics = metrics;
         this.metricsServer = metricsServer;
         this.terminal = terminal;
+        this.screen = screen;
     }
 
-    @Command(command = "enrich", description = "Classify due tickers: KIS code map first, Yahoo Finance as the fallback.")
+    @Command(command = "enrich", group = CommandGroups.ENRICHMENT,
+            description = "Classify due tickers: KIS code map first, Yahoo Finance as the fallback.")
+    @Examples({"enrich                                   # due tickers of every region",
+            "enrich --regions US --tickers AAPL,MSFT  # these tickers, whatever their age",
+            "enrich --regions ALL --force-refresh --parallel --report logs/weekly.txt",
+            "enrich --dry-run --format json"})
     public String enrich(
-            @Option(longNames = "regions", description = "US,CN,HK,JP,VN or ALL (the default; with --tickers, the "
-                    + "regions that list them)")
+            @Option(longNames = "regions", label = "LIST", description = "US,CN,HK,JP,VN or ALL (the default; with "
+                    + "--tickers, the regions that list them)")
             @OptionValues(provider = "regionCompletion") String regions,
-            @Option(longNames = "tickers", description = "only these tickers, whatever their age (T1,T2)")
+            @Option(longNames = "tickers", label = "T1,T2", description = "only these tickers, whatever their age (T1,T2)")
             @OptionValues(provider = "tickerCompletion") String tickerList,
             @Option(longNames = "force-refresh", description = "every ticker, whatever its age") boolean forceRefresh,
             @Option(longNames = "incremental", description = "only due tickers (the default)") boolean incremental,
             @Option(longNames = "max-age-days", defaultValue = "30", description = "classifications older than this are due")
-            int maxAgeDays,
+            @Min(0) int maxAgeDays,
             @Option(longNames = "dry-run", description = "compute and print everything, write nothing") boolean dryRun,
             @Option(longNames = "include-manual", description = "also re-enrich tickers fixed with map-sector")
             boolean includeManual,
@@ -99,42 +112,43 @@ public class EnrichCommand {
             @OptionValues(provider = "formatCompletion") String format,
             @Option(longNames = "verbose", description = "DEBUG log lines on the console") boolean verbose,
             @Option(longNames = "max-retries", defaultValue = "3",
-                    description = "retries of a region that failed with a transient error (0-10)") int maxRetries,
-            @Option(longNames = "retry-delay", defaultValue = "5.0",
-                    description = "seconds before the first region retry, doubling, with jitter") double retryDelay,
+                    description = "retries of a region that failed with a transient error")
+            @Min(0) @Max(MAX_RETRIES) int maxRetries,
+            @Option(longNames = "retry-delay", defaultValue = "5.0", label = "SECONDS",
+                    description = "seconds before the first region retry, doubling, with jitter")
+            @DecimalMin("0") @DecimalMax("3600") double retryDelay,
             @Option(longNames = "parallel", description = "enrich regions at once (same Yahoo rate limit)")
             boolean parallel,
-            @Option(longNames = "max-workers", defaultValue = "5", description = "regions at once with --parallel (1-10)")
-            int maxWorkers,
+            @Option(longNames = "max-workers", defaultValue = "5", description = "regions at once with --parallel")
+            @Min(1) @Max(MAX_WORKERS) int maxWorkers,
             @Option(longNames = "progress-bar", description = "show progress bars (default: when on a terminal)")
             boolean progressBar,
             @Option(longNames = "no-progress-bar", description = "never show progress bars") boolean noProgressBar,
-            @Option(longNames = "prometheus-port", description = "serve Prometheus metrics on this port during the run")
-            Integer prometheusPort,
-            @Option(longNames = "report", description = "report file (default logs/enrichment_report.txt and .json)")
-            String reportFile,
-            @Option(longNames = "linger", defaultValue = "0",
-                    description = "seconds to keep serving metrics after the run") double lingerSeconds,
-            @Option(longNames = "pushgateway", description = "push the run's metrics to this Prometheus Pushgateway "
-                    + "(http://HOST:9091) after each region and at the end") String pushgateway,
-            @Option(longNames = "metrics-textfile", description = "write the run's metrics to this .prom file for "
-                    + "node_exporter's textfile collector") String metricsTextfile) {
+            @Option(longNames = "prometheus-port", label = "PORT",
+                    description = "serve Prometheus metrics on this port during the run (0: any free port)")
+            @Min(0) @Max(65535) Integer prometheusPort,
+            @Option(longNames = "report", label = "FILE",
+                    description = "report file (default logs/enrichment_report.txt and .json)")
+            @OptionValues(provider = "fileCompletion") String reportFile,
+            @Option(longNames = "linger", defaultValue = "0", label = "SECONDS",
+                    description = "seconds to keep serving metrics after the run") @DecimalMin("0") @DecimalMax("86400")
+            double lingerSeconds,
+            @Option(longNames = "pushgateway", label = "URL", description = "push the run's metrics to this "
+                    + "Prometheus Pushgateway (http://HOST:9091) after each region and at the end") String pushgateway,
+            @Option(longNames = "metrics-textfile", label = "FILE", description = "write the run's metrics to this "
+                    + ".prom file for node_exporter's textfile collector")
+            @OptionValues(provider = "fileCompletion") String metricsTextfile) {
         OutputFormat output = OutputFormat.parse(format);
         if (forceRefresh && incremental) {
             throw new UsageException("--force-refresh and --incremental exclude each other");
         }
-        if (maxAgeDays < 0) {
-            throw new UsageException("--max-age-days must be 0 or more, not " + maxAgeDays);
-        }
-        RegionRetry retry = retry(maxRetries, retryDelay);
-        if (maxWorkers < 1 || maxWorkers > MAX_WORKERS) {
-            throw new UsageException("--max-workers must be 1-" + MAX_WORKERS + ", not " + maxWorkers);
-        }
+        RegionRetry retry = new RegionRetry(maxRetries, Duration.ofMillis(Math.round(retryDelay * 1000)),
+                RegionRetry.DEFAULT_JITTER);
         boolean bars = showProgressBars(progressBar, noProgressBar);
-        Duration linger = linger(lingerSeconds, prometheusPort);
-        if (prometheusPort != null && (prometheusPort < 0 || prometheusPort > 65535)) {
-            throw new UsageException("--prometheus-port must be 0-65535, not " + prometheusPort);
+        if (lingerSeconds > 0 && prometheusPort == null) {
+            throw new UsageException("--linger keeps the metrics endpoint up: it needs --prometheus-port");
         }
+        Duration linger = Duration.ofMillis(Math.round(lingerSeconds * 1000));
         if (dryRun && reportFile != null) {
             throw new UsageException("--report: a dry run writes no report");
         }
@@ -162,7 +176,8 @@ public class EnrichCommand {
             EnrichReport report;
             try (ShutdownInterrupt ignored = session.interactive() ? null : ShutdownInterrupt.guardCurrentThread();
                  ConsoleVerbosity debug = verbose ? ConsoleVerbosity.debug() : null;
-                 TerminalProgress progress = bars ? new TerminalProgress(terminal.getObject()) : null) {
+                 TerminalProgress progress = bars ? new TerminalProgress(terminal.getObject(),
+                         yahoo.getObject().requestsPerSecond()) : null) {
                 report = pipeline.run(request, listener(published, progress));
                 boolean interrupted = Thread.interrupted();
                 published.finished(report.status());
@@ -176,35 +191,13 @@ public class EnrichCommand {
             if (report.incomplete()) {
                 status.record(ExitCodes.INCOMPLETE);
             }
-            return render(report, output, dryRun ? null : reportFiles);
+            return render(report, output, dryRun ? null : reportFiles, screen.columns());
         } finally {
             published.close();
             if (serving) {
                 metricsServer.stop();
             }
         }
-    }
-
-    private static RegionRetry retry(int maxRetries, double retryDelay) {
-        if (maxRetries < 0 || maxRetries > MAX_RETRIES) {
-            throw new UsageException("--max-retries must be 0-" + MAX_RETRIES + ", not " + maxRetries);
-        }
-        if (!(retryDelay >= 0 && retryDelay <= MAX_RETRY_DELAY_SECONDS)) {
-            throw new UsageException("--retry-delay must be 0-" + (int) MAX_RETRY_DELAY_SECONDS + " seconds, not "
-                    + retryDelay);
-        }
-        return new RegionRetry(maxRetries, Duration.ofMillis(Math.round(retryDelay * 1000)),
-                RegionRetry.DEFAULT_JITTER);
-    }
-
-    private static Duration linger(double seconds, Integer prometheusPort) {
-        if (!(seconds >= 0 && seconds <= 86_400)) {
-            throw new UsageException("--linger must be 0-86400 seconds, not " + seconds);
-        }
-        if (seconds > 0 && prometheusPort == null) {
-            throw new UsageException("--linger keeps the metrics endpoint up: it needs --prometheus-port");
-        }
-        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
     /** Bars when asked, never when refused, else when the output is a terminal (never in cron, pipes or tests). */
@@ -240,7 +233,7 @@ public class EnrichCommand {
         }
     }
 
-    static String render(EnrichReport report, OutputFormat format, ReportFiles reportFiles) {
+    static String render(EnrichReport report, OutputFormat format, ReportFiles reportFiles, int width) {
         TableView summary = summaryView(report.regions());
         TableView changes = changesView(report.changes());
         if (format == OutputFormat.JSON) {
@@ -260,9 +253,9 @@ public class EnrichCommand {
         }
         StringBuilder out = new StringBuilder();
         if (!report.changes().isEmpty()) {
-            out.append(Renderer.render(changes, format)).append("\n\n");
+            out.append(Renderer.render(changes, format, width)).append("\n\n");
         }
-        out.append(Renderer.render(summary, format));
+        out.append(Renderer.render(summary, format, width));
         if (format == OutputFormat.TABLE) {
             out.append("\n\n").append(report.dryRun() ? "dry run: nothing written" : "run " + report.runId())
                     .append(", ").append(report.status().name().toLowerCase()).append(" in ")
@@ -272,7 +265,7 @@ public class EnrichCommand {
             }
             report.regions().stream().filter(r -> r.error() != null && r.status() != RunState.INTERRUPTED)
                     .forEach(r -> out.append("\n").append(r.region()).append(' ').append(r.status().name().toLowerCase())
-                            .append(": ").append(r.error()));
+                            .append(": ").append(TerminalText.clean(r.error())));
         }
         return out.toString();
     }
@@ -283,10 +276,12 @@ public class EnrichCommand {
         headers.addAll(sources);
         headers.addAll(List.of("not_applicable", "disagreements", "success_rate", "retries", "seconds", "status"));
         TableView.Builder view = TableView.builder(headers.toArray(String[]::new));
+        sources.forEach(view::dropFirst);
+        view.dropFirst("not_applicable", "retries", "seconds");
         for (RegionSummary r : regions) {
             List<Object> row = new ArrayList<>(List.of(r.region(), r.total(), r.enriched(), r.failed(), r.deferred()));
             sources.forEach(key -> row.add(r.bySourceKeys().getOrDefault(key, 0)));
-            row.addAll(List.of(r.notApplicable(), r.disagreements(), r.successRate(), r.allRetries(),
+            row.addAll(Arrays.asList(r.notApplicable(), r.disagreements(), r.successRate(), r.allRetries(),
                     r.duration().toMillis() / 1000.0, r.status().name()));
             view.row(row.toArray());
         }

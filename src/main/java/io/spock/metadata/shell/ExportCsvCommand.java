@@ -1,5 +1,6 @@
 package io.spock.metadata.shell;
 
+import io.spock.metadata.app.Positional;
 import io.spock.metadata.market.Markets;
 import io.spock.metadata.render.OutputFile;
 import io.spock.metadata.universe.CsvUniverseExport;
@@ -17,10 +18,11 @@ public class ExportCsvCommand {
         this.exporter = exporter;
     }
 
-    @Command(command = "export-csv", description = "Write the tickers of some regions to a CSV file that import-csv reads back.")
+    @Command(command = "export-csv", group = CommandGroups.UNIVERSE, description = "Write the tickers of some regions to a CSV file that import-csv reads back.")
     public String exportCsv(
-            @Option(longNames = "file", required = true, description = "the CSV file to write") String file,
-            @Option(longNames = "regions", defaultValue = "ALL", description = "US,CN,HK,JP,VN or ALL")
+            @Option(longNames = "file", required = true, description = "the CSV file to write")
+            @OptionValues(provider = "fileCompletion") @Positional(example = "/tmp/universe.csv") String file,
+            @Option(longNames = "regions", defaultValue = "ALL", label = "LIST", description = "US,CN,HK,JP,VN or ALL")
             @OptionValues(provider = "regionCompletion") String regions,
             @Option(longNames = "force", description = "overwrite the file") boolean force,
             @Option(longNames = "for-excel", description = "for spreadsheets: a UTF-8 byte-order mark, and cells that "

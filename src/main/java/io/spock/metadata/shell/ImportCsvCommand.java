@@ -1,5 +1,6 @@
 package io.spock.metadata.shell;
 
+import io.spock.metadata.app.Positional;
 import io.spock.metadata.market.Region;
 import io.spock.metadata.market.UnknownRegionException;
 import io.spock.metadata.render.OutputFormat;
@@ -18,15 +19,18 @@ import java.nio.file.Path;
 public class ImportCsvCommand {
 
     private final CsvUniverseImport importer;
+    private final ScreenWidth screen;
 
-    public ImportCsvCommand(CsvUniverseImport importer) {
+    public ImportCsvCommand(CsvUniverseImport importer, ScreenWidth screen) {
         this.importer = importer;
+        this.screen = screen;
     }
 
-    @Command(command = "import-csv", description = "Add and update tickers from a CSV file (the export-csv layout); manual fixes are kept.")
+    @Command(command = "import-csv", group = CommandGroups.UNIVERSE, description = "Add and update tickers from a CSV file (the export-csv layout); manual fixes are kept.")
     public String importCsv(
-            @Option(longNames = "file", required = true, description = "the CSV file") String file,
-            @Option(longNames = "region", description = "only the rows of this region")
+            @Option(longNames = "file", required = true, description = "the CSV file")
+            @OptionValues(provider = "fileCompletion") @Positional(example = "universe.csv") String file,
+            @Option(longNames = "region", label = "REGION", description = "only the rows of this region")
             @OptionValues(provider = "regionCompletion") String region,
             @Option(longNames = "format", defaultValue = "table", description = "table, csv or json")
             @OptionValues(provider = "formatCompletion") String format) {
@@ -36,6 +40,6 @@ public class ImportCsvCommand {
         TableView view = TableView.builder("file", "rows", "added", "updated", "unchanged", "skipped", "kept_manual")
                 .row(r.file(), r.rows(), r.added(), r.updated(), r.unchanged(), r.skipped(), r.keptManual())
                 .build();
-        return Renderer.render(view, output);
+        return Renderer.render(view, output, screen.columns());
     }
 }

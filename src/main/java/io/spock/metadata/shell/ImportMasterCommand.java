@@ -24,16 +24,19 @@ public class ImportMasterCommand {
 
     private final MasterImportService service;
     private final ErrorReporter errors;
+    private final ScreenWidth screen;
 
-    public ImportMasterCommand(MasterImportService service, ErrorReporter errors) {
+    public ImportMasterCommand(MasterImportService service, ErrorReporter errors, ScreenWidth screen) {
         this.service = service;
         this.errors = errors;
+        this.screen = screen;
     }
 
-    @Command(command = "import-master", description = "Import KIS master files (downloaded, or --file): add, update and delist listings.")
+    @Command(command = "import-master", group = CommandGroups.UNIVERSE, description = "Import KIS master files (downloaded, or --file): add, update and delist listings.")
     public String importMaster(
             @Option(longNames = "markets", description = "nas,nys,ams,shs,szs,hks,tse,hsx,hnx or ALL (the default)")
             @OptionValues(provider = "marketCompletion") String markets,
+            @OptionValues(provider = "fileCompletion")
             @Option(longNames = "file", arity = OptionArity.ONE_OR_MORE,
                     description = "local nasmst.cod.zip or NASMST.COD files instead of downloading") String[] files,
             @Option(longNames = "dry-run", description = "count what would change, write nothing") boolean dryRun,
@@ -50,10 +53,10 @@ public class ImportMasterCommand {
             outcomes = service.download(MasterImportService.parseMarkets(markets), dryRun);
         }
         outcomes.stream().filter(o -> !o.succeeded()).forEach(o -> errors.report(o.failure()));
-        return render(outcomes, dryRun, output);
+        return render(outcomes, dryRun, output, screen.columns());
     }
 
-    private static String render(List<MasterImportOutcome> outcomes, boolean dryRun, OutputFormat format) {
+    private static String render(List<MasterImportOutcome> outcomes, boolean dryRun, OutputFormat format, int width) {
         TableView.Builder view = TableView.builder("market", "stocks", "products", "added", "updated", "unchanged",
                 "delisted", "skipped", "malformed", "result", "source");
         for (MasterImportOutcome o : outcomes) {
@@ -65,7 +68,7 @@ public class ImportMasterCommand {
                         r.skipped(), r.malformed(), dryRun ? "dry run" : "imported", r.source());
             }
         }
-        String table = Renderer.render(view.build(), format);
+        String table = Renderer.render(view.build(), format, width);
         if (format != OutputFormat.TABLE) {
             return table;
         }

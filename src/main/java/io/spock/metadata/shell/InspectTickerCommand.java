@@ -1,5 +1,6 @@
 package io.spock.metadata.shell;
 
+import io.spock.metadata.app.Positional;
 import io.spock.metadata.classify.KisSectorMapping;
 import io.spock.metadata.enrich.EnrichmentService;
 import io.spock.metadata.enrich.EvidenceQuery;
@@ -40,22 +41,27 @@ public class InspectTickerCommand {
     private final ObjectProvider<KisSectorMapping> kis;
     private final ObjectProvider<EvidenceQuery> evidence;
     private final ObjectProvider<EnrichmentService> enrichment;
+    private final ScreenWidth screen;
 
     public InspectTickerCommand(TickerDetails details, TickerLookup tickers, ObjectProvider<KisSectorMapping> kis,
                                 ObjectProvider<EvidenceQuery> evidence,
-                                ObjectProvider<EnrichmentService> enrichment) {
+                                ObjectProvider<EnrichmentService> enrichment, ScreenWidth screen) {
         this.details = details;
         this.tickers = tickers;
         this.kis = kis;
         this.evidence = evidence;
         this.enrichment = enrichment;
+        this.screen = screen;
     }
 
-    @Command(command = "inspect-ticker", description = "Everything known about one stock, every source's answer; --live also asks each source now, writing nothing.")
+    @Command(command = "inspect-ticker", group = CommandGroups.INSPECTION,
+            description = "Everything known about one stock, every source's answer; --live also asks each source now, writing nothing.")
+    @Examples({"inspect-ticker AAPL", "inspect-ticker 00700 --region HK", "inspect-ticker MSFT --live",
+            "inspect-ticker AAPL --format json"})
     public String inspect(
             @Option(longNames = "ticker", required = true, description = "the ticker")
-            @OptionValues(provider = "tickerCompletion") String ticker,
-            @Option(longNames = "region", description = "the region, when the ticker is listed in several")
+            @OptionValues(provider = "tickerCompletion") @Positional(example = "AAPL") String ticker,
+            @Option(longNames = "region", label = "REGION", description = "the region, when the ticker is listed in several")
             @OptionValues(provider = "regionCompletion") String region,
             @Option(longNames = "live", description = "ask every source now (writes nothing)") boolean live,
             @Option(longNames = "format", defaultValue = "table", description = "table or json")
@@ -81,11 +87,12 @@ public class InspectTickerCommand {
         TableView.Builder facts = TableView.builder("field", "value");
         fields.forEach((k, v) -> facts.row(k, v == null ? "-" : v));
         liveAnswers.forEach(facts::row);
-        StringBuilder text = new StringBuilder(Renderer.render(facts.build(), output));
+        int width = screen.columns();
+        StringBuilder text = new StringBuilder(Renderer.render(facts.build(), output, width));
         text.append("\n\n").append(answers.rows().isEmpty() ? "no source has answered yet"
-                : "sources (* decided)\n" + Renderer.render(answers, output));
+                : "sources (* decided)\n" + Renderer.render(answers, output, width));
         text.append("\n\n").append(history.rows().isEmpty() ? "no classification history"
-                : Renderer.render(history, output));
+                : Renderer.render(history, output, width));
         return text.toString();
     }
 

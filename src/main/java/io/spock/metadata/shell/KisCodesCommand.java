@@ -28,13 +28,15 @@ public class KisCodesCommand {
 
     private final KisAccess kis;
     private final ObjectProvider<KisSectorMapping> mapping;
+    private final ScreenWidth screen;
 
-    public KisCodesCommand(KisAccess kis, ObjectProvider<KisSectorMapping> mapping) {
+    public KisCodesCommand(KisAccess kis, ObjectProvider<KisSectorMapping> mapping, ScreenWidth screen) {
         this.kis = kis;
         this.mapping = mapping;
+        this.screen = screen;
     }
 
-    @Command(command = "kis-codes", description = "KIS's industry codes (REST) beside config/kis_sector_to_gics_mapping.json, flagging gaps.")
+    @Command(command = "kis-codes", group = CommandGroups.ENRICHMENT, description = "KIS's industry codes (REST) beside config/kis_sector_to_gics_mapping.json, flagging gaps.")
     public String kisCodes(
             @Option(longNames = "exchange", defaultValue = "NAS", description = "a KIS exchange code (NAS, HKS, …)")
             @OptionValues(provider = "marketCompletion") String exchange,
@@ -55,7 +57,7 @@ public class KisCodesCommand {
                     row.mapping() == null ? "" : row.mapping().confidence().name().toLowerCase(Locale.ROOT),
                     note(row.standing(), code));
         }
-        String table = Renderer.render(view.build(), output);
+        String table = Renderer.render(view.build(), output, screen.columns());
         if (output != OutputFormat.TABLE) {
             return table;
         }

@@ -1,5 +1,6 @@
 package io.spock.metadata.shell;
 
+import io.spock.metadata.app.Positional;
 import io.spock.metadata.app.UsageException;
 import io.spock.metadata.classify.GicsSector;
 import io.spock.metadata.classify.SectorResolver;
@@ -28,13 +29,15 @@ public class MapSectorCommand {
         this.tickers = tickers;
     }
 
-    @Command(command = "map-sector", description = "Set a ticker's sector by hand (source MANUAL, never overwritten by enrich), or --clear it.")
+    @Command(command = "map-sector", group = CommandGroups.INSPECTION, description = "Set a ticker's sector by hand (source MANUAL, never overwritten by enrich), or --clear it.")
+    @Examples({"map-sector AAPL 45", "map-sector AAPL \"Information Technology\" --reason \"checked the 10-K\"",
+            "map-sector 00700 정보기술 --region HK", "map-sector AAPL --clear", "map-sector V Financials --dry-run"})
     public String mapSector(
             @Option(longNames = "ticker", required = true, description = "the ticker to fix")
-            @OptionValues(provider = "tickerCompletion") String ticker,
+            @OptionValues(provider = "tickerCompletion") @Positional(example = "AAPL") String ticker,
             @Option(longNames = "sector", description = "GICS code (45), English or Korean name, or Yahoo sector name")
-            @OptionValues(provider = "sectorCompletion") String sector,
-            @Option(longNames = "region", description = "the region, when the ticker is listed in several")
+            @OptionValues(provider = "sectorCompletion") @Positional(example = "45") String sector,
+            @Option(longNames = "region", label = "REGION", description = "the region, when the ticker is listed in several")
             @OptionValues(provider = "regionCompletion") String region,
             @Option(longNames = "industry", description = "industry text to store with the fix") String industry,
             @Option(longNames = "reason", description = "why; kept in the history") String reason,

@@ -2,12 +2,14 @@ package io.spock.metadata.shell;
 
 import io.spock.metadata.metrics.MetricsProperties;
 import io.spock.metadata.metrics.MetricsServer;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
 /** {@code metrics start|stop|status}: the Prometheus endpoint of an interactive session. */
-@Command(command = "metrics")
+@Command(command = "metrics", group = CommandGroups.MONITORING)
 public class MetricsCommand {
 
     private final MetricsServer server;
@@ -20,7 +22,7 @@ public class MetricsCommand {
 
     @Command(command = "start", description = "Serve Prometheus metrics over HTTP until 'metrics stop'.")
     public String start(@Option(longNames = "port", description = "port (default spock.metrics.port, 9464; 0 = any free)")
-                        Integer port) {
+                        @Min(0) @Max(65535) Integer port) {
         int serving = server.start(port == null ? properties.getObject().port() : port);
         return "serving metrics on " + url(serving);
     }

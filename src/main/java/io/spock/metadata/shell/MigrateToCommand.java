@@ -24,14 +24,16 @@ public class MigrateToCommand {
     private final Database source;
     private final RunStatus status;
     private final CliEnvironment environment;
+    private final ScreenWidth screen;
 
-    public MigrateToCommand(Database source, RunStatus status, CliEnvironment environment) {
+    public MigrateToCommand(Database source, RunStatus status, CliEnvironment environment, ScreenWidth screen) {
         this.source = source;
         this.status = status;
         this.environment = environment;
+        this.screen = screen;
     }
 
-    @Command(command = "migrate-to", description = "Copy the whole store (tickers, runs, history) into an empty database and verify row counts.")
+    @Command(command = "migrate-to", group = CommandGroups.STORE, description = "Copy the whole store (tickers, runs, history) into an empty database and verify row counts.")
     public String migrateTo(
             @Option(longNames = "target", required = true, description = "JDBC URL or SQLite file of the empty target")
             String target,
@@ -52,7 +54,7 @@ public class MigrateToCommand {
         if (counts.stream().anyMatch(c -> !c.matches())) {
             status.record(ExitCodes.ERROR);
         }
-        String text = Renderer.render(view.build(), output);
+        String text = Renderer.render(view.build(), output, screen.columns());
         return output == OutputFormat.TABLE ? text + "\n\ncopied into " + location.display() : text;
     }
 }

@@ -1,5 +1,6 @@
 package io.spock.metadata.shell;
 
+import io.spock.metadata.app.Positional;
 import org.springframework.shell.CompletionContext;
 import org.springframework.shell.CompletionProposal;
 import org.springframework.shell.command.CommandOption;
@@ -7,6 +8,7 @@ import org.springframework.shell.command.CommandRegistration;
 import org.springframework.shell.completion.CompletionResolver;
 import org.springframework.stereotype.Component;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -17,8 +19,8 @@ import java.util.Set;
 
 /**
  * Completes option values typed positionally ({@code inspect-ticker AA<Tab>}), which Spring Shell 3.4 only
- * completes after the option's name (its issue #923). A bare word fills the first option, by position, not
- * yet given by name, as the command parser assigns it.
+ * completes after the option's name (its issue #923). A bare word fills the first {@link Positional} option not
+ * yet given by name, as {@code app/ArgumentCheck} assigns it.
  */
 @Component
 public class PositionalCompletionResolver implements CompletionResolver {
@@ -49,7 +51,7 @@ public class PositionalCompletionResolver implements CompletionResolver {
             }
         }
         List<CommandOption> positional = new ArrayList<>(options.stream()
-                .filter(o -> !named.contains(o) && takesValue(o) && o.getPosition() >= 0)
+                .filter(o -> !named.contains(o) && takesValue(o) && isPositional(registration, o))
                 .toList());
         positional.sort(Comparator.comparingInt(CommandOption::getPosition));
         if (bareWords >= positional.size()) {
@@ -72,6 +74,12 @@ public class PositionalCompletionResolver implements CompletionResolver {
             return options.stream().filter(o -> Arrays.asList(o.getShortNames()).contains(name)).findFirst();
         }
         return Optional.empty();
+    }
+
+    private static boolean isPositional(CommandRegistration registration, CommandOption option) {
+        Method method = registration.getTarget() == null ? null : registration.getTarget().getMethod();
+        return method != null && option.getPosition() >= 0 && option.getPosition() < method.getParameterCount()
+                && method.getParameters()[option.getPosition()].isAnnotationPresent(Positional.class);
     }
 
     private static boolean takesValue(CommandOption option) {

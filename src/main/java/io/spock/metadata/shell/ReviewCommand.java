@@ -7,6 +7,8 @@ import io.spock.metadata.render.Renderer;
 import io.spock.metadata.render.TableView;
 import io.spock.metadata.store.ReviewQuery;
 import io.spock.metadata.store.ReviewReason;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 import org.springframework.shell.command.annotation.OptionValues;
@@ -29,30 +31,31 @@ public class ReviewCommand {
     static final int MAX_LIMIT = 100_000;
 
     private final ReviewQuery queue;
+    private final ScreenWidth screen;
 
-    public ReviewCommand(ReviewQuery queue) {
+    public ReviewCommand(ReviewQuery queue, ScreenWidth screen) {
         this.queue = queue;
+        this.screen = screen;
     }
 
-    @Command(command = "review", description = "Tickers that need a human: sources disagree, low confidence only, or not found; with a map-sector line for each.")
+    @Command(command = "review", group = CommandGroups.INSPECTION, description = "Tickers that need a human: sources disagree, low confidence only, or not found; with a map-sector line for each.")
+    @Examples({"review", "review --regions US --reason disagreement", "review --format csv --limit 1000"})
     public String review(
-            @Option(longNames = "regions", defaultValue = "ALL", description = "US,CN,HK,JP,VN or ALL")
+            @Option(longNames = "regions", defaultValue = "ALL", label = "LIST", description = "US,CN,HK,JP,VN or ALL")
             @OptionValues(provider = "regionCompletion") String regions,
             @Option(longNames = "reason", description = "disagreement, low or not-found (a comma list); all when left out")
             @OptionValues(provider = "reviewReasonCompletion") String reason,
-            @Option(longNames = "limit", defaultValue = "50", description = "the most tickers listed") int limit,
+            @Option(longNames = "limit", defaultValue = "50", description = "the most tickers listed")
+            @Min(1) @Max(MAX_LIMIT) int limit,
             @Option(longNames = "format", defaultValue = "table", description = "table, csv or json")
             @OptionValues(provider = "formatCompletion") String format) {
         OutputFormat output = OutputFormat.parse(format);
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new UsageException("--limit must be from 1 to " + MAX_LIMIT + ", not " + limit);
-        }
         ReviewQuery.Page page = queue.queue(Markets.parseRegions(regions), reasons(reason), limit);
         if (output == OutputFormat.JSON) {
             return Renderer.json(page.items().stream().map(ReviewCommand::json).toList());
         }
         TableView.Builder view = TableView.builder("region", "ticker", "name", "reasons", "decided", "sources",
-                "map_sector");
+                "map_sector").dropFirst("name", "sources").keepWhole("map_sector");
         for (ReviewQuery.Item item : page.items()) {
             view.row(item.region(), item.ticker(), item.nameEn() == null ? "" : item.nameEn(), reasonList(item),
                     decided(item), opinions(item), command(item));
@@ -65,7 +68,7 @@ public class ReviewCommand {
         }
         String more = page.matching() > page.items().size()
                 ? "\n\n" + (page.matching() - page.items().size()) + " more (raise --limit to see them)" : "";
-        return Renderer.render(view.build(), output) + more;
+        return Renderer.render(view.build(), output, screen.columns()) + more;
     }
 
     static Set<ReviewReason> reasons(String option) {

@@ -1,6 +1,6 @@
 package io.spock.metadata.shell;
 
-import io.spock.metadata.app.UsageException;
+import io.spock.metadata.kis.KisAccess;
 import io.spock.metadata.market.Markets;
 import io.spock.metadata.render.OutputFormat;
 import io.spock.metadata.render.Renderer;
@@ -8,7 +8,7 @@ import io.spock.metadata.render.TableView;
 import io.spock.metadata.store.RegionStatus;
 import io.spock.metadata.store.Source;
 import io.spock.metadata.store.StatusQuery;
-import io.spock.metadata.kis.KisAccess;
+import jakarta.validation.constraints.Min;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 import org.springframework.shell.command.annotation.OptionValues;
@@ -20,56 +20,84 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** {@code status}: per region, how much of the universe is classified and by which source. */
+/** {@code status}: per region, how much of the universe is classified and by which source, and its last run. */
 @Command
 public class StatusCommand {
 
     private final StatusQuery query;
     private final Clock clock;
     private final KisAccess kis;
+    private final ScreenWidth screen;
 
-    public StatusCommand(StatusQuery query, Clock clock, KisAccess kis) {
+    public StatusCommand(StatusQuery query, Clock clock, KisAccess kis, ScreenWidth screen) {
         this.query = query;
         this.clock = clock;
         this.kis = kis;
+        this.screen = screen;
     }
 
-    @Command(command = "status", description = "Per region: tickers, classified, by source, unclassified, stale, last run.")
+    @Command(command = "status", group = CommandGroups.INSPECTION,
+            description = "Per region: tickers, classified, by source, unclassified, stale; each region's last run.")
+    @Examples({"status", "status --regions US,JP", "status --format json   # for scripts and monitoring"})
     public String status(
-            @Option(longNames = "regions", defaultValue = "ALL", description = "US,CN,HK,JP,VN or ALL")
+            @Option(longNames = "regions", defaultValue = "ALL", label = "LIST", description = "US,CN,HK,JP,VN or ALL")
             @OptionValues(provider = "regionCompletion") String regions,
             @Option(longNames = "max-age-days", defaultValue = "30", description = "age after which a classification is stale")
-            int maxAgeDays,
+            @Min(0) int maxAgeDays,
             @Option(longNames = "format", defaultValue = "table", description = "table, csv or json")
             @OptionValues(provider = "formatCompletion") String format) {
         OutputFormat output = OutputFormat.parse(format);
-        if (maxAgeDays < 0) {
-            throw new UsageException("--max-age-days must be 0 or more, not " + maxAgeDays);
-        }
         List<RegionStatus> statuses = query.byRegion(Markets.parseRegions(regions),
                 LocalDateTime.now(clock).minusDays(maxAgeDays));
-        List<Source> sources = SourceColumns.of(statuses.stream().map(RegionStatus::bySource).toList());
-        List<String> columns = new ArrayList<>(List.of("region", "total", "classified"));
-        sources.forEach(source -> columns.add(source.key()));
-        columns.addAll(List.of("not_applicable", "unclassified", "failed", "deferred", "stale", "disagreements",
-                "last_run"));
-        TableView.Builder view = TableView.builder(columns.toArray(String[]::new));
-        for (RegionStatus s : statuses) {
-            List<Object> row = new ArrayList<>(List.of(s.region(), s.total(), s.classified()));
-            sources.forEach(source -> row.add(s.classifiedBy(source)));
-            row.addAll(Arrays.asList(s.notApplicable(), s.unclassified(), s.failed(), s.deferred(), s.stale(),
-                    s.disagreements(), s.lastRun()));
-            view.row(row.toArray());
-        }
         String credentials = kis.credentialsState();
         return switch (output) {
-            case TABLE -> Renderer.render(view.build(), output) + "\n\nKIS credentials: " + credentials;
+            case TABLE -> Renderer.render(counts(statuses, false), output, screen.columns()) + "\n\n"
+                    + lastRuns(statuses) + "\n\nKIS credentials: " + credentials;
             case JSON -> {
-                List<Map<String, Object>> records = Renderer.records(view.build());
+                List<Map<String, Object>> records = Renderer.records(counts(statuses, true));
                 records.forEach(r -> r.put("kis_credentials", credentials));
                 yield Renderer.json(records);
             }
-            case CSV -> Renderer.render(view.build(), output);
+            case CSV -> Renderer.render(counts(statuses, true), output);
         };
+    }
+
+    /**
+     * The counts, with a column per source ({@link SourceColumns}); CSV and JSON also get each region's last run as
+     * two columns, the table shows it below ({@link #lastRuns}).
+     */
+    private static TableView counts(List<RegionStatus> statuses, boolean withLastRun) {
+        List<Source> sources = SourceColumns.of(statuses.stream().map(RegionStatus::bySource).toList());
+        List<String> columns = new ArrayList<>(List.of("region", "total", "classified"));
+        sources.forEach(source -> columns.add(source.key()));
+        columns.addAll(List.of("not_applicable", "unclassified", "failed", "deferred", "stale", "disagreements"));
+        if (withLastRun) {
+            columns.addAll(List.of("last_run", "last_run_status"));
+        }
+        TableView.Builder view = TableView.builder(columns.toArray(String[]::new));
+        sources.forEach(source -> view.dropFirst(source.key()));
+        view.dropFirst("not_applicable", "stale");
+        for (RegionStatus s : statuses) {
+            List<Object> row = new ArrayList<>(List.of(s.region(), s.total(), s.classified()));
+            sources.forEach(source -> row.add(s.classifiedBy(source)));
+            row.addAll(List.of(s.notApplicable(), s.unclassified(), s.failed(), s.deferred(), s.stale(),
+                    s.disagreements()));
+            if (withLastRun) {
+                row.addAll(Arrays.asList(s.lastRun(), s.lastRunStatus()));
+            }
+            view.row(row.toArray());
+        }
+        return view.build();
+    }
+
+    /** The regions that took part in a run, each with its last run's state and time. */
+    private static String lastRuns(List<RegionStatus> statuses) {
+        List<RegionStatus> ran = statuses.stream().filter(s -> s.lastRun() != null).toList();
+        if (ran.isEmpty()) {
+            return "last run: none yet (enrich classifies the due tickers)";
+        }
+        TableView.Builder view = TableView.builder("region", "last_run", "state");
+        ran.forEach(s -> view.row(s.region(), s.lastRun(), s.lastRunStatus()));
+        return Renderer.render(view.build(), OutputFormat.TABLE);
     }
 }

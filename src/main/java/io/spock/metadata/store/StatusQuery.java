@@ -1,6 +1,7 @@
 package io.spock.metadata.store;
 
 import io.spock.metadata.market.Region;
+import io.spock.metadata.store.generated.tables.RunRegions;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -18,8 +19,10 @@ import java.util.stream.Collectors;
 import static io.spock.metadata.store.generated.Tables.RUN_REGIONS;
 import static io.spock.metadata.store.generated.Tables.TICKERS;
 
-/** Per-region counts in one grouped query, so {@code status} stays fast on a large universe. */
+/** Per-region counts in one grouped query, so {@code status} stays fast on a large universe, and each region's last run. */
 public final class StatusQuery {
+
+    private static final String INTERRUPTED = "INTERRUPTED";
 
     private final DSLContext dsl;
 
@@ -56,20 +59,36 @@ public final class StatusQuery {
                 .groupBy(TICKERS.REGION, TICKERS.SOURCE)
                 .forEach(r -> bySource.computeIfAbsent(r.value1(), k -> new HashMap<>())
                         .put(Source.of(r.value2()), r.value3()));
-        Map<String, LocalDateTime> lastRuns = dsl.select(RUN_REGIONS.REGION, DSL.max(RUN_REGIONS.FINISHED_AT))
-                .from(RUN_REGIONS)
-                .where(RUN_REGIONS.REGION.in(names))
-                .groupBy(RUN_REGIONS.REGION)
-                .fetchMap(RUN_REGIONS.REGION, DSL.max(RUN_REGIONS.FINISHED_AT));
+        Map<String, Record> lastRuns = lastRuns(names);
 
         return regions.stream().map(region -> {
             Record r = counts.get(region.name());
             Function<Field<Integer>, Integer> get = f -> r == null ? 0 : r.get(f.getName(), Integer.class);
+            Record last = lastRuns.get(region.name());
             return new RegionStatus(region.name(), get.apply(total), get.apply(classified),
                     bySource.getOrDefault(region.name(), Map.of()), get.apply(notApplicable),
                     get.apply(unclassified), get.apply(failed), get.apply(deferred), get.apply(stale),
-                    get.apply(disagreements), lastRuns.get(region.name()));
+                    get.apply(disagreements), last == null ? null : last.get(RUN_REGIONS.FINISHED_AT),
+                    last == null ? null : last.get(RUN_REGIONS.STATUS));
         }).collect(Collectors.toList());
+    }
+
+    /**
+     * Each region's latest row in {@code run_regions}, leaving out the rows of regions a run never started (an
+     * interrupted run records those as INTERRUPTED with nothing done and no time spent).
+     */
+    private Map<String, Record> lastRuns(List<String> regions) {
+        RunRegions later = RUN_REGIONS.as("later");
+        return dsl.select(RUN_REGIONS.REGION, RUN_REGIONS.STATUS, RUN_REGIONS.FINISHED_AT)
+                .from(RUN_REGIONS)
+                .where(RUN_REGIONS.REGION.in(regions).and(tookPart(RUN_REGIONS)))
+                .and(RUN_REGIONS.RUN_ID.eq(DSL.select(DSL.max(later.RUN_ID)).from(later)
+                        .where(later.REGION.eq(RUN_REGIONS.REGION).and(tookPart(later)))))
+                .fetchMap(RUN_REGIONS.REGION, r -> (Record) r);
+    }
+
+    private static Condition tookPart(RunRegions row) {
+        return DSL.not(row.STATUS.eq(INTERRUPTED).and(row.TOTAL.eq(0)).and(row.DURATION_MS.eq(0L)));
     }
 
     private static Condition statusIs(TickerStatus status) {

@@ -125,7 +125,7 @@ class CliModesTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.out()).contains("US,").contains("JP,").doesNotContain("spock:>");
-        assertThat(result.errors()).isEqualTo("error: unknown region 'XX': choose from US, CN, HK, JP, VN or ALL");
+        assertThat(result.errors()).isEqualTo("error: line 4: unknown region 'XX': choose from US, CN, HK, JP, VN or ALL");
     }
 
     @Test

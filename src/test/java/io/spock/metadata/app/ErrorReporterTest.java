@@ -23,7 +23,7 @@ class ErrorReporterTest {
         CliStreams streams = new CliStreams(new ByteArrayInputStream(new byte[0]),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
                 false);
-        return new ErrorReporter(new CliSession(streams, Mode.ONE_SHOT, false, false), status, List.of(describers));
+        return new ErrorReporter(new CliSession(streams, Mode.ONE_SHOT, false, false), status, List.of(describers), m -> m);
     }
 
     @Test

@@ -6,6 +6,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.spock.metadata.market.Region;
 import io.spock.metadata.store.Database;
+import io.spock.metadata.store.RegionStatus;
+import io.spock.metadata.store.StatusQuery;
 import io.spock.metadata.store.TickerStatus;
 import io.spock.metadata.support.TestStore;
 import io.spock.metadata.support.YahooStub;
@@ -234,5 +236,36 @@ class BatchEnrichmentTest {
         assertThat(rest.status()).isEqualTo(RunState.COMPLETED);
         assertThat(rest.regions().get(0).total()).isEqualTo(450 - committed);
         assertThat(classified("US")).isEqualTo(450);
+    }
+
+    @Test
+    void anInterruptedRunCountsWhatWasDueAndStatusShowsOnlyTheRegionsThatTookPart() {
+        yahooAnswersEverySymbol(20);
+        seedAllRegions(0, 245);
+        Thread runThread = Thread.currentThread();
+        ProgressListener interruptAfterFirstBatch = new ProgressListener() {
+            @Override
+            public void advanced(String region, int done) {
+                runThread.interrupt();
+            }
+        };
+
+        EnrichReport stopped = service(1000, Sleeper.SYSTEM).run(request(EnumSet.of(Region.US, Region.CN, Region.JP),
+                false, RegionRetry.NONE), interruptAfterFirstBatch);
+        Thread.interrupted();
+
+        RegionSummary us = stopped.regions().stream().filter(r -> r.region().equals("US")).findFirst().orElseThrow();
+        assertThat(us.status()).isEqualTo(RunState.INTERRUPTED);
+        assertThat(us.total()).as("the tickers that were due, not those done").isEqualTo(245);
+        assertThat(us.enriched()).isPositive().isLessThan(245);
+        assertThat(us.successRate()).isLessThan(100.0);
+        RegionSummary never = stopped.regions().stream().filter(r -> r.region().equals("CN")).findFirst().orElseThrow();
+        assertThat(never.enriched()).isZero();
+        assertThat(never.successRate()).as("no rate for a region that did nothing").isNull();
+
+        List<RegionStatus> status = new StatusQuery(db.dsl()).byRegion(List.of(Region.values()),
+                java.time.LocalDateTime.now().minusDays(30));
+        assertThat(status).filteredOn(s -> s.lastRun() != null).extracting(RegionStatus::region,
+                RegionStatus::lastRunStatus).containsExactly(org.assertj.core.groups.Tuple.tuple("US", "INTERRUPTED"));
     }
 }

@@ -84,6 +84,9 @@ class EnrichBatchCommandTest {
         assertThat(Files.readString(home.resolve("nightly.txt"))).contains("Enrichment run", "US", "NOT_FOUND");
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertThat(json.get("regions_at_once").asInt()).isEqualTo(3);
+        assertThat(json.get("spock").get("version").asText()).isNotEqualTo("unknown");
+        assertThat(json.get("spock").get("commit").asText()).isNotEqualTo("unknown");
+        assertThat(json.get("spock").get("built").asText()).isNotEqualTo("unknown");
         assertThat(json.get("regions")).hasSize(5);
         assertThat(new ObjectMapper().readTree(result.out()).get("report").asText()).isEqualTo(report.toString());
         withDatabase(db -> {
@@ -152,13 +155,15 @@ class EnrichBatchCommandTest {
 
     @Test
     void badFlagsAreOneLineUsageErrors() {
-        assertUsage(cli.run("enrich", "--max-workers", "11", "--parallel"), "--max-workers must be 1-10, not 11");
-        assertUsage(cli.run("enrich", "--max-workers", "0"), "--max-workers must be 1-10, not 0");
-        assertUsage(cli.run("enrich", "--max-retries", "-1"), "--max-retries must be 0-10");
-        assertUsage(cli.run("enrich", "--retry-delay", "-2"), "--retry-delay must be");
+        assertUsage(cli.run("enrich", "--max-workers", "11", "--parallel"),
+                "--max-workers: expected a whole number from 1 to 10, got '11'");
+        assertUsage(cli.run("enrich", "--max-workers", "0"), "--max-workers: expected a whole number from 1 to 10, got '0'");
+        assertUsage(cli.run("enrich", "--max-retries", "-1"), "--max-retries: expected a whole number from 0 to 10");
+        assertUsage(cli.run("enrich", "--retry-delay", "-2"), "--retry-delay: expected a number from 0 to 3600, got '-2'");
         assertUsage(cli.run("enrich", "--linger", "5"), "--linger keeps the metrics endpoint up");
         assertUsage(cli.run("enrich", "--progress-bar", "--no-progress-bar"), "exclude each other");
-        assertUsage(cli.run("enrich", "--prometheus-port", "70000"), "--prometheus-port must be 0-65535");
+        assertUsage(cli.run("enrich", "--prometheus-port", "70000"),
+                "--prometheus-port: expected a whole number from 0 to 65535, got '70000'");
         assertUsage(cli.run("enrich", "--report", home.resolve("missing/r.txt").toString()), "does not exist");
     }
 

@@ -37,7 +37,7 @@ class OperatorCommandsTest {
     void setUp() {
         cli = new CliRun(home)
                 .yahooUnreachable()
-                .property("spock.home", Path.of("").toAbsolutePath().toString())
+                .withProjectConfig()
                 .property("spock.db", backend().newDatabase(home));
     }
 

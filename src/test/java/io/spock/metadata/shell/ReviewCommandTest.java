@@ -163,6 +163,6 @@ class ReviewCommandTest {
         assertThat(reason.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(reason.errors()).isEqualTo("error: unknown --reason 'wrong': choose disagreement, low or not-found");
         assertThat(limit.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(limit.errors()).startsWith("error: --limit must be from 1 to");
+        assertThat(limit.errors()).isEqualTo("error: --limit: expected a whole number from 1 to 100000, got '0'");
     }
 }

@@ -29,7 +29,7 @@ class MigrateToTest {
 
     private CliRun cli(String db) {
         return new CliRun(home)
-                .property("spock.home", Path.of("").toAbsolutePath().toString())
+                .withProjectConfig()
                 .property("spock.db", db)
                 .yahooUnreachable();
     }

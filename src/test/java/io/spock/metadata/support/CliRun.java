@@ -24,6 +24,16 @@ public final class CliRun {
         properties.put("spock.db", home.resolve("test.db").toString());
     }
 
+    /**
+     * Reads the project's {@code config/} (the mapping files) while the database and the shell history stay in
+     * the temporary folder.
+     */
+    public CliRun withProjectConfig() {
+        properties.put("spock.home", Path.of("").toAbsolutePath().toString());
+        properties.put("spring.shell.history.name", home.resolve("shell-history.log").toString());
+        return this;
+    }
+
     public CliRun property(String key, Object value) {
         properties.put(key, value);
         return this;
@@ -60,23 +70,42 @@ public final class CliRun {
 
     /** Runs the interactive shell, typing {@code keystrokes} into it. */
     public Result interactive(String keystrokes) {
-        return execute(keystrokes, true);
+        return interactive(keystrokes, 0);
+    }
+
+    /** Runs the interactive shell on a terminal {@code columns} wide (0: unknown), typing {@code keystrokes} into it. */
+    public Result interactive(String keystrokes, int columns) {
+        return execute(keystrokes, true, columns);
     }
 
     private Result execute(String stdin, boolean terminal, String... args) {
+        return execute(stdin, terminal, 0, args);
+    }
+
+    private Result execute(String stdin, boolean terminal, int columns, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         byte[] input = stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8);
         CliStreams streams = new CliStreams(new ByteArrayInputStream(input),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                terminal);
+                terminal, columns);
         Map<String, Object> overrides = new HashMap<>(properties);
         int code = new SpockCli(streams, env, overrides).run(args);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Runs the CLI on the given streams and returns its exit status (a {@link TerminalSession} drives it). */
+    int runOn(CliStreams streams, String... args) {
+        return new SpockCli(streams, env, new HashMap<>(properties)).run(args);
+    }
+
     /** What one run printed and returned. */
     public record Result(int exitCode, String out, String err) {
+        /** Standard output without the terminal's escape sequences (colours, cursor movement). */
+        public String plainOut() {
+            return out.replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", "").replace("\r", "");
+        }
+
         /** Error lines only: log lines from the console appender are left out. */
         public String errors() {
             return err.lines().filter(l -> l.startsWith("error:")).reduce((a, b) -> a + "\n" + b).orElse("");

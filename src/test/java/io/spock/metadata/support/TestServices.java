@@ -2,11 +2,17 @@ package io.spock.metadata.support;
 
 import org.junit.jupiter.api.Assumptions;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * What tests that need an outside service or tool do when it is missing: skip with a message saying how to get it,
  * except under CI ({@code CI=true}), where a missing service is a failure, so that CI never passes by skipping.
  */
 public final class TestServices {
+
+    /** Each reason is printed on the console once per test JVM, not once per skipped test. */
+    private static final Set<String> TOLD = ConcurrentHashMap.newKeySet();
 
     private TestServices() {
     }
@@ -19,7 +25,11 @@ public final class TestServices {
         if ("true".equals(System.getenv("CI"))) {
             throw new IllegalStateException(what + ": CI must run these tests");
         }
-        Assumptions.abort(what + ": tests skipped (" + hint + ")");
+        String reason = what + ": tests skipped (" + hint + ")";
+        if (TOLD.add(reason)) {
+            System.err.println(reason);
+        }
+        Assumptions.abort(reason);
     }
 
     /** The value of the environment variable, or {@link #missing} when it is unset or blank. */
