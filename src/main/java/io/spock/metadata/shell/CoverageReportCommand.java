@@ -2,8 +2,6 @@ package io.spock.metadata.shell;
 
 import io.spock.metadata.app.UsageException;
 import io.spock.metadata.classify.GicsTaxonomy;
-import io.spock.metadata.market.Markets;
-import io.spock.metadata.market.Region;
 import io.spock.metadata.render.BarChart;
 import io.spock.metadata.render.OutputFile;
 import io.spock.metadata.render.OutputFormat;
@@ -14,14 +12,14 @@ import io.spock.metadata.store.CoverageQuery.Dimension;
 import io.spock.metadata.store.RegionStatus;
 import io.spock.metadata.store.Source;
 import io.spock.metadata.store.StatusQuery;
+import io.spock.metadata.store.TickerFilter;
 import io.spock.metadata.store.generated.tables.records.TickersRecord;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.shell.command.CommandContext;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 import org.springframework.shell.command.annotation.OptionValues;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,43 +29,41 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** {@code coverage-report}: how complete the classification is, per region, with distributions. */
+/**
+ * {@code coverage-report}: how complete the classification is, per region, with distributions; of the tickers the
+ * ticker filters select (listed ones unless {@code --delisted}).
+ */
 @Command
 public class CoverageReportCommand {
 
     private final StatusQuery status;
     private final CoverageQuery coverage;
     private final ObjectProvider<GicsTaxonomy> gics;
-    private final Clock clock;
+    private final TickerFilterOptions filters;
 
     public CoverageReportCommand(StatusQuery status, CoverageQuery coverage, ObjectProvider<GicsTaxonomy> gics,
-                                 Clock clock) {
+                                 TickerFilterOptions filters) {
         this.status = status;
         this.coverage = coverage;
         this.gics = gics;
-        this.clock = clock;
+        this.filters = filters;
     }
 
     @Command(command = "coverage-report", description = "Per region: classified %, by source, unclassified, deferred, failed, stale, and a distribution.")
+    @WithTickerFilters
     public String report(
-            @Option(longNames = "regions", defaultValue = "ALL", description = "US,CN,HK,JP,VN or ALL")
-            @OptionValues(provider = "regionCompletion") String regions,
             @Option(longNames = "by", defaultValue = "sector", description = "distribution by sector, source or exchange")
             @OptionValues(provider = "dimensionCompletion") String by,
             @Option(longNames = "unclassified", description = "list the stocks still missing a sector") boolean unclassified,
-            @Option(longNames = "max-age-days", defaultValue = "30", description = "age after which a classification is stale")
-            int maxAgeDays,
             @Option(longNames = "format", defaultValue = "table", description = "table, csv or json")
             @OptionValues(provider = "formatCompletion") String format,
             @Option(longNames = "output", description = "write to this file instead of the screen") String output,
-            @Option(longNames = "force", description = "overwrite the --output file") boolean force) {
+            @Option(longNames = "force", description = "overwrite the --output file") boolean force,
+            CommandContext context) {
         OutputFormat fmt = OutputFormat.parse(format);
         Dimension dimension = dimension(by);
-        if (maxAgeDays < 0) {
-            throw new UsageException("--max-age-days must be 0 or more, not " + maxAgeDays);
-        }
-        Set<Region> chosen = Markets.parseRegions(regions);
-        String text = unclassified ? unclassifiedList(chosen, fmt) : coverage(chosen, dimension, maxAgeDays, fmt);
+        TickerFilter filter = filters.read(context, false);
+        String text = unclassified ? unclassifiedList(filter, fmt) : coverage(filter, dimension, fmt);
         return output == null || output.isBlank() ? text : OutputFile.write(output, text, force);
     }
 
@@ -79,9 +75,9 @@ public class CoverageReportCommand {
         }
     }
 
-    private String coverage(Set<Region> regions, Dimension dimension, int maxAgeDays, OutputFormat fmt) {
-        List<RegionStatus> summary = status.byRegion(regions, LocalDateTime.now(clock).minusDays(maxAgeDays));
-        Map<String, Map<String, Integer>> distribution = labelled(coverage.distribution(regions, dimension), dimension);
+    private String coverage(TickerFilter filter, Dimension dimension, OutputFormat fmt) {
+        List<RegionStatus> summary = status.byRegion(filter, filter.staleBefore());
+        Map<String, Map<String, Integer>> distribution = labelled(coverage.distribution(filter, dimension), dimension);
         Set<String> keys = new TreeSet<>();
         distribution.values().forEach(d -> keys.addAll(d.keySet()));
 
@@ -154,10 +150,10 @@ public class CoverageReportCommand {
         return key;
     }
 
-    private String unclassifiedList(Set<Region> regions, OutputFormat fmt) {
+    private String unclassifiedList(TickerFilter filter, OutputFormat fmt) {
         TableView.Builder view = TableView.builder("region", "ticker", "exchange", "name", "kis_code", "status",
                 "last_error");
-        for (TickersRecord r : coverage.unclassified(regions)) {
+        for (TickersRecord r : coverage.unclassified(filter)) {
             view.row(r.getRegion(), r.getTicker(), r.getExchange(), r.getNameEn(), r.getKisCode(), r.getStatus(),
                     r.getLastError() == null ? "" : r.getLastError());
         }

@@ -26,6 +26,8 @@ import io.spock.metadata.render.TableView;
 import io.spock.metadata.report.ReportFiles;
 import io.spock.metadata.report.ReportWriter;
 import io.spock.metadata.report.RunReport;
+import io.spock.metadata.store.ChangeQuery;
+import io.spock.metadata.store.ChangeQuery.SectorMoves;
 import io.spock.metadata.store.RunState;
 import io.spock.metadata.store.TickerLookup;
 import org.jline.terminal.Terminal;
@@ -62,10 +64,12 @@ public class EnrichCommand {
     private final EnrichmentMetrics metrics;
     private final MetricsServer metricsServer;
     private final ObjectProvider<Terminal> terminal;
+    private final ChangeQuery changes;
 
     public EnrichCommand(ObjectProvider<EnrichmentService> service, TickerLookup tickers, RunStatus status,
                          CliSession session, SpockProperties properties, YahooProperties yahoo,
-                         EnrichmentMetrics metrics, MetricsServer metricsServer, ObjectProvider<Terminal> terminal) {
+                         EnrichmentMetrics metrics, MetricsServer metricsServer, ObjectProvider<Terminal> terminal,
+                         ChangeQuery changes) {
         this.service = service;
         this.tickers = tickers;
         this.status = status;
@@ -75,6 +79,7 @@ public class EnrichCommand {
         this.metrics = metrics;
         this.metricsServer = metricsServer;
         this.terminal = terminal;
+        this.changes = changes;
     }
 
     @Command(command = "enrich", description = "Classify due tickers: KIS code map first, Yahoo Finance as the fallback.")
@@ -161,7 +166,8 @@ public class EnrichCommand {
             if (report.incomplete()) {
                 status.record(ExitCodes.INCOMPLETE);
             }
-            return render(report, output, dryRun ? null : reportFiles);
+            SectorMoves moves = report.runId() == null ? null : changes.sectorMoves(report.runId());
+            return render(report, output, dryRun ? null : reportFiles, moves);
         } finally {
             if (serving) {
                 metricsServer.stop();
@@ -226,7 +232,8 @@ public class EnrichCommand {
         }
     }
 
-    static String render(EnrichReport report, OutputFormat format, ReportFiles reportFiles) {
+    /** @param moves the run's sector changes from the history, or null for a dry run (nothing written) */
+    static String render(EnrichReport report, OutputFormat format, ReportFiles reportFiles, SectorMoves moves) {
         TableView summary = summaryView(report.regions());
         TableView changes = changesView(report.changes());
         if (format == OutputFormat.JSON) {
@@ -238,6 +245,11 @@ public class EnrichCommand {
             json.put("regions", report.regions().stream().map(RunReport::regionJson).toList());
             if (reportFiles != null) {
                 json.put("report", reportFiles.json().toString());
+            }
+            if (moves != null) {
+                json.put("changed_sector", moves.moved());
+                json.put("first_classified", moves.firstClassified());
+                json.put("changes_command", ChangesCommand.forRun(report.runId()));
             }
             if (!report.changes().isEmpty()) {
                 json.put("changes", Renderer.records(changes));
@@ -253,6 +265,9 @@ public class EnrichCommand {
             out.append("\n\n").append(report.dryRun() ? "dry run: nothing written" : "run " + report.runId())
                     .append(", ").append(report.status().name().toLowerCase()).append(" in ")
                     .append(String.format("%.1f s", report.duration().toMillis() / 1000.0));
+            if (moves != null) {
+                out.append("; ").append(ChangesCommand.sectorMovesLine(moves, report.runId()));
+            }
             if (reportFiles != null) {
                 out.append("; report in ").append(reportFiles.text());
             }

@@ -1,6 +1,6 @@
 package io.spock.metadata.universe;
 
-import io.spock.metadata.market.Region;
+import io.spock.metadata.store.TickerFilter;
 import io.spock.metadata.store.generated.tables.records.TickersRecord;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -9,11 +9,10 @@ import org.jooq.DSLContext;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.Collection;
 
 import static io.spock.metadata.store.generated.Tables.TICKERS;
 
-/** Writes the tickers of some regions, delisted ones included, as CSV in the {@link CsvColumns} layout. */
+/** Writes the tickers a filter selects as CSV in the {@link CsvColumns} layout. */
 public final class CsvUniverseExport {
 
     private final DSLContext dsl;
@@ -26,13 +25,14 @@ public final class CsvUniverseExport {
         this.dsl = dsl;
     }
 
-    public Export export(Collection<Region> regions) {
+    /** The tickers a filter selects (delisted ones too unless it says otherwise), by region and ticker. */
+    public Export export(TickerFilter filter) {
         StringWriter text = new StringWriter();
         int rows = 0;
         try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setRecordSeparator("\n")
                 .setHeader(CsvColumns.ALL.toArray(String[]::new)).get().print(text)) {
             for (TickersRecord r : dsl.selectFrom(TICKERS)
-                    .where(TICKERS.REGION.in(regions.stream().map(Region::name).toList()))
+                    .where(filter.condition())
                     .orderBy(TICKERS.REGION, TICKERS.TICKER)
                     .fetch()) {
                 printer.printRecord(r.getRegion(), r.getExchange(), r.getTicker(), r.getNameEn(), r.getNameKo(),
