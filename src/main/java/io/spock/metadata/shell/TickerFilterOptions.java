@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Locale;
 
 /**
  * The ticker filters shared by {@code tickers}, {@code export-csv} and {@code coverage-report}: declared here once
@@ -69,7 +70,7 @@ public class TickerFilterOptions {
         if (maxAgeDays < 0) {
             throw new UsageException("--max-age-days must be 0 or more, not " + maxAgeDays);
         }
-        Boolean delisted = context.getOptionValue("delisted");
+        Boolean delisted = flag(context, "delisted");
         return TickerFilter.builder()
                 .regions(Markets.parseRegions(context.getOptionValue("regions")))
                 .exchanges(FilterValues.exchanges(context.getOptionValue("exchange")))
@@ -79,12 +80,12 @@ public class TickerFilterOptions {
                 .statuses(FilterValues.statuses(context.getOptionValue("status")))
                 .kisCodes(FilterValues.kisCodes(context.getOptionValue("kis-code")))
                 .names(FilterValues.names(context.getOptionValue("name")))
-                .stale(Boolean.TRUE.equals(context.getOptionValue("stale")),
+                .stale(Boolean.TRUE.equals(flag(context, "stale")),
                         LocalDateTime.now(clock).minusDays(maxAgeDays))
                 .delisted(delisted != null ? delisted : delistedByDefault)
-                .spac(context.getOptionValue("spac"))
-                .preferred(context.getOptionValue("preferred"))
-                .disagreement(context.getOptionValue("disagreement"))
+                .spac(flag(context, "spac"))
+                .preferred(flag(context, "preferred"))
+                .disagreement(flag(context, "disagreement"))
                 .build();
     }
 
@@ -101,8 +102,26 @@ public class TickerFilterOptions {
         return context -> beans.getBean(provider, CompletionProvider.class).apply(context);
     }
 
+    /** A flag that may take a value: given alone it means true ({@code --spac}); {@code --spac false} excludes. */
     private static void flag(CommandRegistration.Builder command, String name, String description) {
-        command.withOption().longNames(name).type(Boolean.class).arity(OptionArity.ZERO_OR_ONE)
+        command.withOption().longNames(name).type(String.class).arity(OptionArity.ZERO_OR_ONE)
                 .description(description);
+    }
+
+    /** True, false, or null when the flag is left out; a value other than true/false/yes/no is refused. */
+    private static Boolean flag(CommandContext context, String name) {
+        if (!context.hasMappedOption(name)) {
+            return null;
+        }
+        String value = context.getOptionValue(name);
+        if (value == null) {
+            return true;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default -> throw new UsageException("--" + name + " takes true or false (or nothing, for true), not '"
+                    + value + "'");
+        };
     }
 }
