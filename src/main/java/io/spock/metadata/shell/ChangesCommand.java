@@ -62,8 +62,9 @@ public class ChangesCommand {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new UsageException("--limit must be from 1 to " + MAX_LIMIT + ", not " + limit);
         }
-        ChangeFilter filter = new ChangeFilter(runId(run), since(since), Markets.parseRegions(regions),
-                values.sectors(sector), values.sources(source));
+        ChangeFilter filter = ChangeFilter.builder().run(runId(run)).since(since(since))
+                .regions(Markets.parseRegions(regions)).sectors(values.sectors(sector)).sources(values.sources(source))
+                .build();
         SectorLabels labels = new SectorLabels(gics.getObject());
         String text = summary ? MigrationMatrix.render(changes.migrations(filter), labels, fmt)
                 : list(changes.list(filter, limit), labels, fmt);

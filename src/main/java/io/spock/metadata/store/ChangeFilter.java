@@ -5,6 +5,7 @@ import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
 import java.time.LocalDateTime;
+import java.util.EnumSet;
 import java.util.Set;
 
 import static io.spock.metadata.store.generated.Tables.CLASSIFICATION_HISTORY;
@@ -30,6 +31,11 @@ public record ChangeFilter(Integer runId, LocalDateTime since, Set<Region> regio
         regions = Set.copyOf(regions);
     }
 
+    /** Every change, until told otherwise. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
     public Condition condition() {
         var h = CLASSIFICATION_HISTORY;
         Condition from = sectors.on(h.OLD_SECTOR_CODE, code -> code);
@@ -40,5 +46,46 @@ public record ChangeFilter(Integer runId, LocalDateTime since, Set<Region> regio
                 h.REGION.in(regions.stream().sorted().map(Region::name).toList()),
                 sectors.isAll() ? DSL.noCondition() : sectors.excluded() ? from.and(to) : from.or(to),
                 sources.on(h.SOURCE, Source::name));
+    }
+
+    /** Builds a change filter: every run, time, region, sector and source until told otherwise. */
+    public static final class Builder {
+        private Integer runId;
+        private LocalDateTime since;
+        private Set<Region> regions = EnumSet.allOf(Region.class);
+        private Selection<String> sectors = Selection.all();
+        private Selection<Source> sources = Selection.all();
+
+        private Builder() {
+        }
+
+        public Builder run(Integer value) {
+            runId = value;
+            return this;
+        }
+
+        public Builder since(LocalDateTime value) {
+            since = value;
+            return this;
+        }
+
+        public Builder regions(Set<Region> value) {
+            regions = value;
+            return this;
+        }
+
+        public Builder sectors(Selection<String> value) {
+            sectors = value;
+            return this;
+        }
+
+        public Builder sources(Selection<Source> value) {
+            sources = value;
+            return this;
+        }
+
+        public ChangeFilter build() {
+            return new ChangeFilter(runId, since, regions, sectors, sources);
+        }
     }
 }
