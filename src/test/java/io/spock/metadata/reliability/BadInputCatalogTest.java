@@ -127,6 +127,18 @@ class BadInputCatalogTest {
                 bad(usage, "export-csv", "{existingFile}"),
                 bad(usage, "export-csv", "/nonexistent-dir/out.csv"),
                 bad(usage, "export-csv", "{freshFile}", "--regions", "MOON"),
+                bad(usage, "tickers", "--sector", "Finanse"),
+                bad(usage, "tickers", "--source", "'; DROP TABLE tickers; --"),
+                bad(usage, "tickers", "--name", "x", "--status", "gone"),
+                bad(usage, "tickers", "--delisted", "perhaps"),
+                bad(usage, "tickers", "--max-age-days", "-1", "--stale"),
+                bad(usage, "tickers", "--sort", "price"),
+                bad(usage, "tickers", "--output", "/nonexistent-dir/t.csv"),
+                bad(usage, "export-csv", "{freshFile}", "--sector", "99"),
+                bad(usage, "coverage-report", "--confidence", "sure"),
+                bad(usage, "changes", "--run", "0"),
+                bad(usage, "changes", "--since", "30/11/2026"),
+                bad(usage, "changes", "--source", "nobody"),
                 bad(usage, "kis-codes", "--exchange", "NAS"),
                 bad(usage, "kis-codes", "--exchange", "XYZ"));
     }
