@@ -37,11 +37,9 @@ class ChangesCommandTest {
     @BeforeEach
     void setUp() {
         database = backend().newDatabase(home);
-        cli = new CliRun(home)
+        cli = new CliRun(home).yahooUnreachable()
                 .property("spock.home", Path.of("").toAbsolutePath().toString())
-                .property("spock.db", database)
-                .property("spock.yahoo.url", "http://127.0.0.1:1")
-                .property("spock.yahoo.cookie-url", "http://127.0.0.1:1/cookie");
+                .property("spock.db", database);
     }
 
     /** Five tickers a wrong earlier answer put in Financials; AT&T never classified. */
