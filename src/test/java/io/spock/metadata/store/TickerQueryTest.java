@@ -120,6 +120,7 @@ class TickerQueryTest {
         assertThat(select(f -> f.names(any("bank")))).as("case-insensitive, English")
                 .containsExactly("AVBH", "BAC", "BNKX", "VCB");
         assertThat(select(f -> f.names(any("소니", "토요타")))).as("Korean").containsExactly("6758", "7203");
+        assertThat(select(f -> f.names(any("%", "_")))).as("SQL wildcards are text").isEmpty();
         assertThat(select(f -> f.stale(true, NOW.minusDays(30)))).as("a manual fix is never stale")
                 .containsExactly("BAC");
         assertThat(select(f -> f.delisted(true))).containsExactly("9999");
