@@ -6,6 +6,7 @@ import io.spock.metadata.store.CoverageQuery;
 import io.spock.metadata.store.Database;
 import io.spock.metadata.store.DatabaseLocation;
 import io.spock.metadata.store.StatusQuery;
+import io.spock.metadata.store.TickerFilter;
 import io.spock.metadata.store.TickerLookup;
 import io.spock.metadata.universe.Listing;
 import io.spock.metadata.universe.UniverseWriter;
@@ -57,7 +58,8 @@ final class ShellBench {
             double completion = median(51, () -> timed(() -> lookup.startingWith("T0123", null, 50)));
             double report = median(5, () -> timed(() -> {
                 status.byRegion(EnumSet.allOf(Region.class), LocalDateTime.now().minusDays(30));
-                return coverage.distribution(EnumSet.allOf(Region.class), CoverageQuery.Dimension.SECTOR);
+                return coverage.distribution(TickerFilter.listed(EnumSet.allOf(Region.class)),
+                        CoverageQuery.Dimension.SECTOR);
             }));
             return List.of(
                     new Benchmarks.Figure("(5) ticker completion on " + tickers + " tickers, median", completion * 1000,

@@ -6,6 +6,7 @@ import io.spock.metadata.market.Exchange;
 import io.spock.metadata.market.Markets;
 import io.spock.metadata.market.Region;
 import io.spock.metadata.render.OutputFormat;
+import io.spock.metadata.store.TickerColumn;
 import io.spock.metadata.store.TickerLookup;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -106,24 +107,73 @@ public class Completions {
     /** GICS codes and English and Korean sector names; multi-word names are quoted by the shell. */
     @Bean
     public CompletionProvider sectorCompletion(ObjectProvider<GicsTaxonomy> gics) {
-        return context -> {
-            List<String> choices = new ArrayList<>();
-            gics.getObject().sectors().forEach(s -> {
-                choices.add(s.code());
-                choices.add(s.nameEn());
-                choices.add(s.nameKo());
-            });
-            return listProposals(context, choices);
-        };
+        return context -> listProposals(context, sectorChoices(gics.getObject()));
+    }
+
+    /** The sector filter's values, also after {@code not:} ({@code --sector not:Fin<Tab>}). */
+    @Bean
+    public CompletionProvider filterSectorCompletion(ObjectProvider<GicsTaxonomy> gics) {
+        return context -> filterProposals(context, sectorChoices(gics.getObject()));
+    }
+
+    /** Sources a ticker filter accepts: manual, the built-in ones and any a stored ticker names. */
+    @Bean
+    public CompletionProvider sourceCompletion(FilterValues values) {
+        return context -> filterProposals(context, values.sourceNames());
+    }
+
+    @Bean
+    public CompletionProvider exchangeCompletion() {
+        return context -> filterProposals(context, FilterValues.exchangeCodes());
+    }
+
+    @Bean
+    public CompletionProvider statusCompletion() {
+        return context -> filterProposals(context, FilterValues.statusNames());
+    }
+
+    @Bean
+    public CompletionProvider confidenceCompletion() {
+        return context -> filterProposals(context, List.of("high", "medium", "low"));
+    }
+
+    /** The columns {@code tickers --sort} takes. */
+    @Bean
+    public CompletionProvider tickerColumnCompletion() {
+        return context -> listProposals(context, TickerColumn.labels());
+    }
+
+    private static List<String> sectorChoices(GicsTaxonomy gics) {
+        List<String> choices = new ArrayList<>();
+        gics.sectors().forEach(s -> {
+            choices.add(s.code());
+            choices.add(s.nameEn());
+            choices.add(s.nameKo());
+        });
+        return choices;
+    }
+
+    /** Like {@link #listProposals}, keeping a leading {@code not:} (see {@link FilterValues}). */
+    static List<CompletionProposal> filterProposals(CompletionContext context, List<String> choices) {
+        String current = current(context);
+        int cut = current.lastIndexOf(',') + 1;
+        if (cut == 0 && current.regionMatches(true, 0, FilterValues.NOT, 0, FilterValues.NOT.length())) {
+            cut = FilterValues.NOT.length();
+        }
+        return proposals(current.substring(0, cut), current.substring(cut), choices);
     }
 
     static List<CompletionProposal> listProposals(CompletionContext context, List<String> choices) {
         String current = current(context);
-        int comma = current.lastIndexOf(',');
-        String head = current.substring(0, comma + 1);
-        String prefix = current.substring(comma + 1).toUpperCase(Locale.ROOT);
+        int cut = current.lastIndexOf(',') + 1;
+        return proposals(current.substring(0, cut), current.substring(cut), choices);
+    }
+
+    /** The choices starting with {@code prefix} (any case), each after what the word already holds. */
+    private static List<CompletionProposal> proposals(String head, String prefix, List<String> choices) {
+        String wanted = prefix.toUpperCase(Locale.ROOT);
         return choices.stream()
-                .filter(choice -> choice.toUpperCase(Locale.ROOT).startsWith(prefix))
+                .filter(choice -> choice.toUpperCase(Locale.ROOT).startsWith(wanted))
                 .map(choice -> new CompletionProposal(head + choice).displayText(choice))
                 .toList();
     }

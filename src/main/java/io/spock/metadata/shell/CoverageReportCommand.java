@@ -16,15 +16,14 @@ import io.spock.metadata.store.CoverageQuery.Dimension;
 import io.spock.metadata.store.RegionStatus;
 import io.spock.metadata.store.Source;
 import io.spock.metadata.store.StatusQuery;
-import jakarta.validation.constraints.Min;
+import io.spock.metadata.store.TickerFilter;
 import io.spock.metadata.store.generated.tables.records.TickersRecord;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.shell.command.CommandContext;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 import org.springframework.shell.command.annotation.OptionValues;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -33,22 +32,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code coverage-report}: how complete the classification is, per region, with distributions. */
+/**
+ * {@code coverage-report}: how complete the classification is, per region, with distributions; of the tickers the
+ * ticker filters select (listed ones unless {@code --delisted}).
+ */
 @Command
 public class CoverageReportCommand {
 
     private final StatusQuery status;
     private final CoverageQuery coverage;
     private final ObjectProvider<GicsTaxonomy> gics;
-    private final Clock clock;
+    private final TickerFilterOptions filters;
     private final ScreenWidth screen;
 
     public CoverageReportCommand(StatusQuery status, CoverageQuery coverage, ObjectProvider<GicsTaxonomy> gics,
-                                 Clock clock, ScreenWidth screen) {
+                                 TickerFilterOptions filters, ScreenWidth screen) {
         this.status = status;
         this.coverage = coverage;
         this.gics = gics;
-        this.clock = clock;
+        this.filters = filters;
         this.screen = screen;
     }
 
@@ -56,26 +58,23 @@ public class CoverageReportCommand {
     @Examples({"coverage-report --regions US", "coverage-report --by source",
             "coverage-report --unclassified --format csv --output /tmp/missing.csv",
             "coverage-report --format csv --output /tmp/coverage.csv --force   # fixed columns, for spreadsheets"})
+    @WithTickerFilters
     public String report(
-            @Option(longNames = "regions", defaultValue = "ALL", label = "LIST", description = "US,CN,HK,JP,VN or ALL")
-            @OptionValues(provider = "regionCompletion") String regions,
             @Option(longNames = "by", defaultValue = "sector", description = "distribution by sector, source or exchange")
             @OptionValues(provider = "dimensionCompletion") String by,
             @Option(longNames = "unclassified", description = "list the stocks still missing a sector") boolean unclassified,
-            @Option(longNames = "max-age-days", defaultValue = "30", description = "age after which a classification is stale")
-            @Min(0) int maxAgeDays,
             @Option(longNames = "format", defaultValue = "table", description = "table, csv or json")
             @OptionValues(provider = "formatCompletion") String format,
             @Option(longNames = "output", label = "FILE", description = "write to this file instead of the screen")
             @OptionValues(provider = "fileCompletion") String output,
-            @Option(longNames = "force", description = "overwrite the --output file") boolean force) {
+            @Option(longNames = "force", description = "overwrite the --output file") boolean force,
+            CommandContext context) {
         OutputFormat fmt = OutputFormat.parse(format);
         Dimension dimension = dimension(by);
-        Set<Region> chosen = Markets.parseRegions(regions);
+        TickerFilter filter = filters.read(context, false);
         boolean toScreen = output == null || output.isBlank();
         int width = toScreen ? screen.columns() : 0;
-        String text = unclassified ? unclassifiedList(chosen, fmt, width)
-                : coverage(chosen, dimension, maxAgeDays, fmt, width);
+        String text = unclassified ? unclassifiedList(filter, fmt, width) : coverage(filter, dimension, fmt, width);
         return toScreen ? text : OutputFile.write(output, text, force);
     }
 
@@ -87,11 +86,11 @@ public class CoverageReportCommand {
         }
     }
 
-    private String coverage(Set<Region> regions, Dimension dimension, int maxAgeDays, OutputFormat fmt, int width) {
-        List<RegionStatus> summary = status.byRegion(regions, LocalDateTime.now(clock).minusDays(maxAgeDays));
-        Map<String, Map<String, Integer>> distribution = labelled(coverage.distribution(regions, dimension), dimension);
+    private String coverage(TickerFilter filter, Dimension dimension, OutputFormat fmt, int width) {
+        List<RegionStatus> summary = status.byRegion(filter, filter.staleBefore());
+        Map<String, Map<String, Integer>> distribution = labelled(coverage.distribution(filter, dimension), dimension);
         List<Source> sources = SourceColumns.of(summary.stream().map(RegionStatus::bySource).toList());
-        List<String> keys = csvKeys(regions, dimension, sources);
+        List<String> keys = csvKeys(filter.regions(), dimension, sources);
 
         List<String> columns = new ArrayList<>(Arrays.asList("region", "total", "classified", "classified_pct"));
         sources.forEach(source -> columns.add(source.key()));
@@ -180,10 +179,10 @@ public class CoverageReportCommand {
         return key;
     }
 
-    private String unclassifiedList(Set<Region> regions, OutputFormat fmt, int width) {
+    private String unclassifiedList(TickerFilter filter, OutputFormat fmt, int width) {
         TableView.Builder view = TableView.builder("region", "ticker", "exchange", "name", "kis_code", "status",
                 "last_error");
-        for (TickersRecord r : coverage.unclassified(regions)) {
+        for (TickersRecord r : coverage.unclassified(filter)) {
             view.row(r.getRegion(), r.getTicker(), r.getExchange(), r.getNameEn(), r.getKisCode(), r.getStatus(),
                     r.getLastError() == null ? "" : r.getLastError());
         }

@@ -27,6 +27,8 @@ import io.spock.metadata.render.TerminalText;
 import io.spock.metadata.report.ReportFiles;
 import io.spock.metadata.report.ReportWriter;
 import io.spock.metadata.report.RunReport;
+import io.spock.metadata.store.ChangeQuery;
+import io.spock.metadata.store.ChangeQuery.SectorMoves;
 import io.spock.metadata.store.ListingKey;
 import io.spock.metadata.store.RunState;
 import io.spock.metadata.store.TickerLookup;
@@ -72,11 +74,12 @@ public class EnrichCommand {
     private final MetricsServer metricsServer;
     private final ObjectProvider<Terminal> terminal;
     private final ScreenWidth screen;
+    private final ChangeQuery changes;
 
     public EnrichCommand(ObjectProvider<EnrichmentService> service, TickerLookup tickers, RunStatus status,
                          CliSession session, SpockProperties properties, ObjectProvider<YahooSettings> yahoo,
                          MetricsPublisher metrics, MetricsServer metricsServer, ObjectProvider<Terminal> terminal,
-                         ScreenWidth screen) {
+                         ScreenWidth screen, ChangeQuery changes) {
         this.service = service;
         this.tickers = tickers;
         this.status = status;
@@ -87,6 +90,7 @@ public class EnrichCommand {
         this.metricsServer = metricsServer;
         this.terminal = terminal;
         this.screen = screen;
+        this.changes = changes;
     }
 
     @Command(command = "enrich", group = CommandGroups.ENRICHMENT,
@@ -191,7 +195,8 @@ public class EnrichCommand {
             if (report.incomplete()) {
                 status.record(ExitCodes.INCOMPLETE);
             }
-            return render(report, output, dryRun ? null : reportFiles, screen.columns());
+            SectorMoves moves = report.runId() == null ? null : changes.sectorMoves(report.runId());
+            return render(report, output, dryRun ? null : reportFiles, moves, screen.columns());
         } finally {
             published.close();
             if (serving) {
@@ -233,7 +238,9 @@ public class EnrichCommand {
         }
     }
 
-    static String render(EnrichReport report, OutputFormat format, ReportFiles reportFiles, int width) {
+    /** @param moves the run's sector changes from the history, or null for a dry run (nothing written) */
+    static String render(EnrichReport report, OutputFormat format, ReportFiles reportFiles, SectorMoves moves,
+                         int width) {
         TableView summary = summaryView(report.regions());
         TableView changes = changesView(report.changes());
         if (format == OutputFormat.JSON) {
@@ -245,6 +252,11 @@ public class EnrichCommand {
             json.put("regions", report.regions().stream().map(RunReport::regionJson).toList());
             if (reportFiles != null) {
                 json.put("report", reportFiles.jsonFile().orElse(reportFiles.text()).toString());
+            }
+            if (moves != null) {
+                json.put("changed_sector", moves.moved());
+                json.put("first_classified", moves.firstClassified());
+                json.put("changes_command", ChangesCommand.forRun(report.runId()));
             }
             if (!report.changes().isEmpty()) {
                 json.put("changes", Renderer.records(changes));
@@ -260,6 +272,9 @@ public class EnrichCommand {
             out.append("\n\n").append(report.dryRun() ? "dry run: nothing written" : "run " + report.runId())
                     .append(", ").append(report.status().name().toLowerCase()).append(" in ")
                     .append(String.format("%.1f s", report.duration().toMillis() / 1000.0));
+            if (moves != null) {
+                out.append("; ").append(ChangesCommand.sectorMovesLine(moves, report.runId()));
+            }
             if (reportFiles != null) {
                 out.append("; report in ").append(reportFiles.text());
             }

@@ -30,7 +30,18 @@ public final class StatusQuery {
         this.dsl = dsl;
     }
 
+    /** Per region, the listed tickers' counts; stale means classified before {@code staleBefore}. */
     public List<RegionStatus> byRegion(Collection<Region> regions, LocalDateTime staleBefore) {
+        return byRegion(TickerFilter.listed(regions), staleBefore);
+    }
+
+    /**
+     * Per region of the filter, in the filter's order, the counts of the tickers it selects (coverage-report's filters).
+     *
+     * @param staleBefore classifications older than this count as stale
+     */
+    public List<RegionStatus> byRegion(TickerFilter filter, LocalDateTime staleBefore) {
+        Collection<Region> regions = filter.regions();
         List<String> names = regions.stream().map(Enum::name).toList();
         Field<Integer> total = DSL.count().as("total");
         Field<Integer> classified = countWhere(TICKERS.SECTOR_CODE.isNotNull(), "classified");
@@ -39,13 +50,10 @@ public final class StatusQuery {
                 .and(TICKERS.STATUS.ne(TickerStatus.NOT_APPLICABLE.name())), "unclassified");
         Field<Integer> failed = countWhere(statusIs(TickerStatus.FAILED).or(statusIs(TickerStatus.NOT_FOUND)), "failed");
         Field<Integer> deferred = countWhere(statusIs(TickerStatus.DEFERRED), "deferred");
-        Field<Integer> disagreements = countWhere(TICKERS.DISAGREEMENT.isTrue().and(Source.notManual()),
-                "disagreements");
-        Field<Integer> stale = countWhere(TICKERS.SECTOR_CODE.isNotNull()
-                .and(TICKERS.SOURCE.ne(Source.MANUAL.name()))
-                .and(TICKERS.LAST_ENRICHED.lt(staleBefore)), "stale");
+        Field<Integer> disagreements = countWhere(TickerFilter.isDisagreement(), "disagreements");
+        Field<Integer> stale = countWhere(TickerFilter.isStale(staleBefore), "stale");
 
-        Condition listed = TICKERS.REGION.in(names).and(TICKERS.DELISTED.isFalse());
+        Condition listed = filter.condition();
         Map<String, ? extends Record> counts = dsl.select(TICKERS.REGION, total, classified, notApplicable,
                         unclassified, failed, deferred, stale, disagreements)
                 .from(TICKERS)

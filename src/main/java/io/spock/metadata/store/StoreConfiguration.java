@@ -50,6 +50,16 @@ public class StoreConfiguration {
     }
 
     @Bean
+    public TickerQuery tickerQuery(DSLContext dsl) {
+        return new TickerQuery(dsl);
+    }
+
+    @Bean
+    public ChangeQuery changeQuery(DSLContext dsl) {
+        return new ChangeQuery(dsl);
+    }
+
+    @Bean
     public TickerLookup tickerLookup(DSLContext dsl) {
         return new TickerLookup(dsl);
     }

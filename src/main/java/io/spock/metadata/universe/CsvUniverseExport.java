@@ -1,6 +1,6 @@
 package io.spock.metadata.universe;
 
-import io.spock.metadata.market.Region;
+import io.spock.metadata.store.TickerFilter;
 import io.spock.metadata.store.generated.tables.records.TickersRecord;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -9,16 +9,14 @@ import org.jooq.DSLContext;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.Collection;
 import java.util.stream.Stream;
 
 import static io.spock.metadata.store.generated.Tables.TICKERS;
 
 /**
- * Writes the tickers of some regions, delisted ones included, as CSV in the {@link CsvColumns} layout: by default
- * exactly what {@code import-csv} reads back; for spreadsheets, with a UTF-8 byte-order mark (so that Korean Excel
- * shows Korean names) and every cell that a spreadsheet would take for a formula neutralised
- * ({@link SpreadsheetCells}).
+ * Writes the tickers a filter selects as CSV in the {@link CsvColumns} layout: by default exactly what
+ * {@code import-csv} reads back; for spreadsheets, with a UTF-8 byte-order mark (so that Korean Excel shows Korean
+ * names) and every cell that a spreadsheet would take for a formula neutralised ({@link SpreadsheetCells}).
  */
 public final class CsvUniverseExport {
 
@@ -33,12 +31,16 @@ public final class CsvUniverseExport {
     }
 
     /** The default form, byte for byte what import-csv reads back. */
-    public Export export(Collection<Region> regions) {
-        return export(regions, false);
+    public Export export(TickerFilter filter) {
+        return export(filter, false);
     }
 
-    /** @param forExcel add the byte-order mark and neutralise formula-like cells */
-    public Export export(Collection<Region> regions, boolean forExcel) {
+    /**
+     * The tickers a filter selects (delisted ones too unless it says otherwise), by region and ticker.
+     *
+     * @param forExcel add the byte-order mark and neutralise formula-like cells
+     */
+    public Export export(TickerFilter filter, boolean forExcel) {
         StringWriter text = new StringWriter();
         if (forExcel) {
             text.write('\uFEFF');
@@ -47,7 +49,7 @@ public final class CsvUniverseExport {
         try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setRecordSeparator("\n")
                 .setHeader(CsvColumns.ALL.toArray(String[]::new)).get().print(text)) {
             for (TickersRecord r : dsl.selectFrom(TICKERS)
-                    .where(TICKERS.REGION.in(regions.stream().map(Region::name).toList()))
+                    .where(filter.condition())
                     .orderBy(TICKERS.REGION, TICKERS.TICKER)
                     .fetch()) {
                 Stream<Object> cells = Stream.of(r.getRegion(), r.getExchange(), r.getTicker(), r.getNameEn(),

@@ -91,4 +91,25 @@ class CompletionTest {
     void formatValuesComplete() {
         assertThat(complete("status --format j")).contains("json");
     }
+
+    @Test
+    void tickerFiltersOfferTheirValuesAlsoInListsAndAfterNot() {
+        assertThat(complete("tickers --sector Fin")).contains("Financials");
+        assertThat(complete("tickers --sector 정")).contains("정보기술");
+        assertThat(complete("tickers --sector not:Fin")).contains("not:Financials");
+        assertThat(complete("tickers --source ")).contains("kis", "manual", "yahoo");
+        assertThat(complete("tickers --status not:classified,not")).contains("not:classified,not_applicable",
+                "not:classified,not_found");
+        assertThat(complete("tickers --exchange N")).contains("NAS", "NYS").doesNotContain("TSE");
+        assertThat(complete("tickers --confidence h")).contains("high");
+        assertThat(complete("tickers --sort last")).contains("last_enriched");
+        assertThat(complete("export-csv out.csv --regions J")).contains("JP");
+        assertThat(complete("coverage-report --status f")).contains("failed");
+    }
+
+    @Test
+    void changesCompleteSectorsAndSources() {
+        assertThat(complete("changes --sector Ener")).contains("Energy");
+        assertThat(complete("changes --source y")).contains("yahoo");
+    }
 }
