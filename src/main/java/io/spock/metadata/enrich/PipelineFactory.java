@@ -5,6 +5,7 @@ import io.spock.metadata.classify.KisSectorMapping;
 import io.spock.metadata.classify.YahooSectorMapping;
 import io.spock.metadata.source.ClassificationSource;
 import io.spock.metadata.source.KisCodeSource;
+import io.spock.metadata.source.ParentSource;
 import io.spock.metadata.source.SourceChain;
 import io.spock.metadata.source.SourcePolicy;
 import io.spock.metadata.source.YahooSource;
@@ -113,6 +114,7 @@ public final class PipelineFactory {
                 : YahooSectorMapping.load(config(YAHOO_MAPPING_FILE), taxonomy);
         List<ClassificationSource> available = new ArrayList<>();
         available.add(new KisCodeSource(kisMap, clock));
+        available.add(new ParentSource(clock));
         available.add(new YahooSource(Objects.requireNonNull(yahoo, "yahoo"), yahooMap, clock));
         available.addAll(extraSources);
         SourcePolicy rules = policy != null ? policy
@@ -126,7 +128,7 @@ public final class PipelineFactory {
 
     /** The names of the sources this build implements, for reading a policy file on its own. */
     public static List<Source> builtInSources() {
-        return List.of(Source.KIS, Source.YAHOO);
+        return List.of(Source.KIS, Source.PARENT, Source.YAHOO);
     }
 
     private Path config(String file) {

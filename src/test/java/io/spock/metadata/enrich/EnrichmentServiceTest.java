@@ -9,7 +9,9 @@ import io.spock.metadata.classify.Confidence;
 import io.spock.metadata.classify.GicsSector;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.spock.metadata.market.Markets;
 import io.spock.metadata.market.Region;
+import io.spock.metadata.universe.Listing;
 import io.spock.metadata.store.Database;
 import io.spock.metadata.store.Source;
 import io.spock.metadata.store.TickerStatus;
@@ -111,6 +113,39 @@ class EnrichmentServiceTest {
         assertThat(report.regions().get(0).classifiedBy(Source.KIS)).isEqualTo(2);
         assertThat(report.incomplete()).isFalse();
         assertThat(wireMock.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aPreferredShareTakesItsCommonSharesKisSectorWithoutAskingYahoo() {
+        TestStore.add(db, listing("NYS", "ABR", "910"), preferred("NYS", "ABR/D", "ARBOR REALTY TRUST INC"));
+
+        EnrichReport report = service(settings()).run(request(EnumSet.of(Region.US), EnrichMode.INCREMENTAL, false),
+                ProgressListener.NONE);
+
+        assertThat(row("US", "ABR/D").getSectorCode()).isEqualTo(row("US", "ABR").getSectorCode());
+        assertThat(row("US", "ABR/D").getSource()).isEqualTo(Source.PARENT.name());
+        assertThat(row("US", "ABR/D").getIsPreferred()).isTrue();
+        assertThat(report.regions().get(0).classifiedBy(Source.PARENT)).isEqualTo(1);
+        assertThat(wireMock.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aPreferredShareWaitsForItsCommonShareToBeAskedOfYahooAndCostsNoRequestOfItsOwn() {
+        yahoo.company("AGNC", "Real Estate", "REIT - Mortgage", "AGNC Investment Corp.");
+        TestStore.add(db, listing("NAS", "AGNC", "000"), preferred("NAS", "AGNCP", "AGNC INVESTMENT CORP"));
+
+        service(settings()).run(request(EnumSet.of(Region.US), EnrichMode.INCREMENTAL, false), ProgressListener.NONE);
+
+        assertThat(row("US", "AGNC").getSource()).isEqualTo(Source.YAHOO.name());
+        assertThat(row("US", "AGNC").getSectorCode()).as("mortgage REITs are Financials since GICS 2023").isEqualTo("40");
+        assertThat(row("US", "AGNCP").getSectorCode()).isEqualTo("40");
+        assertThat(row("US", "AGNCP").getSource()).isEqualTo(Source.PARENT.name());
+        assertThat(yahoo.quoteSummaryCalls()).isEqualTo(1);
+    }
+
+    /** A preferred share as KIS lists it: code 000, 우선주 in the Korean name. */
+    private static Listing preferred(String exchange, String ticker, String issuer) {
+        return Listing.of(Markets.exchange(exchange).orElseThrow(), ticker, issuer + " PFD", issuer + " 우선주", "STOCK", "000");
     }
 
     @Test

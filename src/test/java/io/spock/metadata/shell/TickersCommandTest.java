@@ -151,22 +151,22 @@ class TickersCommandTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(result.errors().lines().toList()).containsExactly(
-                "error: unknown --sector 'Finanse': a GICS sector code (10-60) or name; closest: Financials, Energy, "
-                        + "Utilities",
-                "error: unknown --source 'kiss': choose kis, manual or yahoo",
-                "error: unknown --status 'lost': choose pending, classified, not_applicable, not_found, failed or "
+                "error: line 1: unknown --sector 'Finanse': a GICS sector code (10-60) or name; closest: "
+                        + "Financials, Energy, Utilities",
+                "error: line 2: unknown --source 'kiss': choose kis, manual, parent or yahoo",
+                "error: line 3: unknown --status 'lost': choose pending, classified, not_applicable, not_found, failed or "
                         + "deferred",
-                "error: unknown --confidence 'certain': choose high, medium or low",
-                "error: unknown --exchange 'XNAS': choose NAS, NYS, AMS, SHS, SZS, HKS, TSE, HSX or HNX",
-                "error: unknown --kis-code '7200': a KIS industry code is up to three digits, such as 720",
-                "error: unknown region 'EU': choose from US, CN, HK, JP, VN or ALL",
-                "error: unknown --sort column 'colour': choose region, ticker, exchange, name, name_ko, kis_code, "
-                        + "sector, industry, source, confidence, status, spac, preferred, delisted, disagreement or "
+                "error: line 4: unknown --confidence 'certain': choose high, medium or low",
+                "error: line 5: unknown --exchange 'XNAS': choose NAS, NYS, AMS, SHS, SZS, HKS, TSE, HSX or HNX",
+                "error: line 6: unknown --kis-code '7200': a KIS industry code is up to three digits, such as 720",
+                "error: line 7: unknown region 'EU': choose from US, CN, HK, JP, VN or ALL",
+                "error: line 8: unknown --sort column 'colour': choose region, ticker, exchange, name, name_ko, "
+                        + "kis_code, sector, industry, source, confidence, status, spac, preferred, delisted, disagreement or "
                         + "last_enriched",
-                "error: --spac takes true or false (or nothing, for true), not 'maybe'",
-                "error: --sector needs a value after not:",
-                "error: --limit must be from 1 to 100000, not 0",
-                "error: --offset must be 0 or more, not -1");
+                "error: line 9: --spac takes true or false (or nothing, for true), not 'maybe'",
+                "error: line 10: --sector needs a value after not:",
+                "error: line 11: --limit must be from 1 to 100000, not 0",
+                "error: line 12: --offset must be 0 or more, not -1");
     }
 
     @Test
