@@ -1,5 +1,6 @@
 package io.spock.metadata.universe;
 
+import io.spock.metadata.store.SecurityType;
 import io.spock.metadata.app.ExitCodes;
 import io.spock.metadata.app.SpockException;
 import io.spock.metadata.market.Exchange;
@@ -36,8 +37,8 @@ public final class DemoUniverse {
                 Exchange exchange = Markets.exchange(row.get("exchange")).orElseThrow(() -> new SpockException(
                         ExitCodes.ERROR, "demo universe line " + parser.getCurrentLineNumber()
                         + ": unknown exchange '" + row.get("exchange") + "'"));
-                listings.add(Listing.of(exchange, row.get("ticker"), row.get("name_en"), row.get("name_ko"), "STOCK",
-                        row.get("kis_code")));
+                listings.add(Listing.of(exchange, row.get("ticker"), row.get("name_en"), row.get("name_ko"),
+                        SecurityType.STOCK, row.get("kis_code")));
             }
             return listings;
         } catch (IOException e) {

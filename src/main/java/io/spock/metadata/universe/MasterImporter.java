@@ -47,12 +47,12 @@ public final class MasterImporter {
 
         boolean sameAs(Listing listing) {
             return !delisted && exchange.equals(listing.exchange().code()) && Objects.equals(nameEn, listing.nameEn())
-                    && Objects.equals(nameKo, listing.nameKo()) && securityType.equals(listing.securityType())
+                    && Objects.equals(nameKo, listing.nameKo()) && securityType.equals(listing.securityType().name())
                     && kisCode.equals(listing.kisCode()) && yahooSymbol.equals(listing.yahooSymbol());
         }
 
         boolean dueAfter(Listing listing) {
-            return !kisCode.equals(listing.kisCode()) || !securityType.equals(listing.securityType());
+            return !kisCode.equals(listing.kisCode()) || !securityType.equals(listing.securityType().name());
         }
     }
 
@@ -190,10 +190,10 @@ public final class MasterImporter {
 
         /** New stocks are due for enrichment; new products have no sector to find and are settled at once. */
         void insert(Listing l, LocalDateTime now) throws SQLException {
-            boolean stock = SecurityType.STOCK.name().equals(l.securityType());
+            boolean stock = l.securityType().isStock();
             inserts.row().set(TICKERS.REGION, l.region()).set(TICKERS.TICKER, l.ticker())
                     .set(TICKERS.EXCHANGE, l.exchange().code()).set(TICKERS.NAME_EN, l.nameEn())
-                    .set(TICKERS.NAME_KO, l.nameKo()).set(TICKERS.SECURITY_TYPE, l.securityType())
+                    .set(TICKERS.NAME_KO, l.nameKo()).set(TICKERS.SECURITY_TYPE, l.securityType().name())
                     .set(TICKERS.KIS_CODE, l.kisCode()).set(TICKERS.YAHOO_SYMBOL, l.yahooSymbol())
                     .set(TICKERS.IS_PREFERRED, l.preferred())
                     .set(TICKERS.STATUS, (stock ? TickerStatus.PENDING : TickerStatus.NOT_APPLICABLE).name())
@@ -203,7 +203,7 @@ public final class MasterImporter {
 
         void update(Listing l, boolean due, LocalDateTime now) throws SQLException {
             updates.row().set(TICKERS.EXCHANGE, l.exchange().code()).set(TICKERS.NAME_EN, l.nameEn())
-                    .set(TICKERS.NAME_KO, l.nameKo()).set(TICKERS.SECURITY_TYPE, l.securityType())
+                    .set(TICKERS.NAME_KO, l.nameKo()).set(TICKERS.SECURITY_TYPE, l.securityType().name())
                     .set(TICKERS.KIS_CODE, l.kisCode()).set(TICKERS.YAHOO_SYMBOL, l.yahooSymbol())
                     .set(TICKERS.UPDATED_AT, now).set(TICKERS.REGION, l.region()).set(TICKERS.TICKER, l.ticker()).add();
             if (due) {

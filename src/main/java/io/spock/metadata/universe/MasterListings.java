@@ -38,7 +38,7 @@ public record MasterListings(Exchange exchange, Map<String, Listing> bySymbol, i
     /** The record's symbol is already canonical: the reader applied the ticker rule. */
     private static Listing listing(Exchange exchange, KisMasterRecord record, SecurityType type) {
         return Listing.of(exchange, record.symbol(), blankToNull(record.englishName()),
-                blankToNull(record.koreanName()), type.name(), record.normalisedIndustryCode());
+                blankToNull(record.koreanName()), type, record.normalisedIndustryCode());
     }
 
     private static Exchange exchangeOf(MasterFile file) {
@@ -62,6 +62,6 @@ public record MasterListings(Exchange exchange, Map<String, Listing> bySymbol, i
     }
 
     public long count(SecurityType type) {
-        return bySymbol.values().stream().filter(l -> l.securityType().equals(type.name())).count();
+        return bySymbol.values().stream().filter(l -> l.securityType() == type).count();
     }
 }

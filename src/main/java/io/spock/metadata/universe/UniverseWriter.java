@@ -32,7 +32,7 @@ public final class UniverseWriter {
                         TICKERS.YAHOO_SYMBOL, TICKERS.IS_PREFERRED, TICKERS.CREATED_AT, TICKERS.UPDATED_AT);
                 for (Listing l : listings.subList(from, Math.min(listings.size(), from + BATCH))) {
                     insert = insert.values(l.region(), l.ticker(), l.exchange().code(), l.nameEn(), l.nameKo(),
-                            l.securityType(), l.kisCode(), l.yahooSymbol(), l.preferred(), now, now);
+                            l.securityType().name(), l.kisCode(), l.yahooSymbol(), l.preferred(), now, now);
                 }
                 inserted += insert.onConflictDoNothing().execute();
             }

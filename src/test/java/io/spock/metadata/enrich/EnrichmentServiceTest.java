@@ -1,5 +1,6 @@
 package io.spock.metadata.enrich;
 
+import io.spock.metadata.store.SecurityType;
 import org.jooq.impl.DSL;
 import java.time.Instant;
 import io.spock.metadata.source.Answer;
@@ -145,7 +146,8 @@ class EnrichmentServiceTest {
 
     /** A preferred share as KIS lists it: code 000, 우선주 in the Korean name. */
     private static Listing preferred(String exchange, String ticker, String issuer) {
-        return Listing.of(Markets.exchange(exchange).orElseThrow(), ticker, issuer + " PFD", issuer + " 우선주", "STOCK", "000");
+        return Listing.of(Markets.exchange(exchange).orElseThrow(), ticker, issuer + " PFD", issuer + " 우선주",
+                SecurityType.STOCK, "000");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.spock.metadata.store;
 
+import io.spock.metadata.store.SecurityType;
 import io.spock.metadata.classify.Confidence;
 import io.spock.metadata.classify.GicsTaxonomy;
 import io.spock.metadata.market.Markets;
@@ -80,7 +81,7 @@ class TickerQueryTest {
     }
 
     private void add(String exchange, String ticker, String nameEn, String nameKo, String kisCode) {
-        TestStore.add(db, Listing.of(Markets.exchange(exchange).orElseThrow(), ticker, nameEn, nameKo, "STOCK",
+        TestStore.add(db, Listing.of(Markets.exchange(exchange).orElseThrow(), ticker, nameEn, nameKo, SecurityType.STOCK,
                 kisCode));
     }
 

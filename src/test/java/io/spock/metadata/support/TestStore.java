@@ -1,5 +1,6 @@
 package io.spock.metadata.support;
 
+import io.spock.metadata.store.SecurityType;
 import io.spock.metadata.market.Markets;
 import io.spock.metadata.store.Database;
 import io.spock.metadata.store.DatabaseLocation;
@@ -36,7 +37,7 @@ public final class TestStore {
     }
 
     public static Listing listing(String exchange, String ticker, String kisCode) {
-        return Listing.of(Markets.exchange(exchange).orElseThrow(), ticker, ticker + " Inc", null, "STOCK", kisCode);
+        return Listing.of(Markets.exchange(exchange).orElseThrow(), ticker, ticker + " Inc", null, SecurityType.STOCK, kisCode);
     }
 
     public static void add(Database db, Listing... listings) {

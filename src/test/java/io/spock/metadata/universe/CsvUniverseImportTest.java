@@ -1,5 +1,6 @@
 package io.spock.metadata.universe;
 
+import io.spock.metadata.store.SecurityType;
 import io.spock.metadata.app.UsageException;
 import io.spock.metadata.classify.GicsTaxonomy;
 import io.spock.metadata.market.Markets;
@@ -46,7 +47,7 @@ class CsvUniverseImportTest {
         importer = new CsvUniverseImport(db.dsl(), () -> GICS, CLOCK);
         TestStore.add(db, listing("SZS", "000858", "410"), listing("HKS", "00001", "240"),
                 Listing.of(Markets.exchange("NYS").orElseThrow(), "BRK/B",
-                        "BERKSHIRE HATHAWAY INC", "버크셔 해서웨이 B", "STOCK", "640"),
+                        "BERKSHIRE HATHAWAY INC", "버크셔 해서웨이 B", SecurityType.STOCK, "640"),
                 listing("NAS", "AAPL", "730"));
     }
 

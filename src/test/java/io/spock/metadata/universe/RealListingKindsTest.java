@@ -37,7 +37,7 @@ class RealListingKindsTest {
             assertThat(file.malformed()).as(exchange.code()).isEmpty();
             for (Listing listing : MasterListings.of(file).listings()) {
                 LISTED.add(listing.region() + " " + listing.ticker());
-                if (listing.securityType().equals("STOCK")) {
+                if (listing.securityType().isStock()) {
                     STOCKS.add(listing);
                 }
             }
