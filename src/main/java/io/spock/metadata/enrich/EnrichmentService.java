@@ -60,13 +60,14 @@ public final class EnrichmentService {
                 request.regionList(), request.mode(), request.workers());
         List<Outcome> changes = new ArrayList<>();
         Set<Region> begun = ConcurrentHashMap.newKeySet();
+        StoreOutage outage = new StoreOutage();
         Map<Region, Future<RegionSummary>> running = new EnumMap<>(Region.class);
         ExecutorService workers = Executors.newFixedThreadPool(request.workers(), EnrichmentService::regionThread);
         for (Region region : regions) {
             running.put(region, workers.submit(() -> {
                 begun.add(region);
                 Thread.currentThread().setName("enrich-" + region);
-                return new RegionEnrichment(pipeline, region, request, runId, progress, changes).run();
+                return new RegionEnrichment(pipeline, region, request, runId, progress, changes, outage).run();
             }));
         }
         workers.shutdown();

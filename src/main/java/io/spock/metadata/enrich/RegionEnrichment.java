@@ -42,10 +42,12 @@ final class RegionEnrichment {
     private final ProgressListener progress;
     private final List<Outcome> changes;
     private final RegionTally tally;
+    private final StoreOutage outage;
 
     RegionEnrichment(Pipeline pipeline, Region region, EnrichRequest request, Integer runId,
-                     ProgressListener progress, List<Outcome> changes) {
+                     ProgressListener progress, List<Outcome> changes, StoreOutage outage) {
         this.pipeline = pipeline;
+        this.outage = outage;
         this.region = region;
         this.request = request;
         this.runId = runId;
@@ -82,12 +84,15 @@ final class RegionEnrichment {
                         null);
             } catch (Batcher.Stopped e) {
                 return new Ending(RunState.INTERRUPTED, "interrupted");
+            } catch (StoreOutage.Down e) {
+                log.error("Region {} {}", region, e.getMessage());
+                return new Ending(RunState.FAILED, e.getMessage());
             } catch (RuntimeException e) {
                 if (Thread.currentThread().isInterrupted()) {
                     return new Ending(RunState.INTERRUPTED, "interrupted");
                 }
                 String error = oneLine(e);
-                if (e instanceof SpockException || retry > request.retry().maxRetries()) {
+                if (outage.record(e, error) || e instanceof SpockException || retry > request.retry().maxRetries()) {
                     log.error("Region {} failed: {}", region, error, e);
                     return new Ending(RunState.FAILED, error);
                 }
@@ -113,6 +118,7 @@ final class RegionEnrichment {
 
     /** One try at the region; returns true when interrupted. */
     private boolean attempt() {
+        outage.check();
         LocalDateTime now = LocalDateTime.now(pipeline.clock());
         List<Candidate> due = pipeline.candidates().select(region, request.mode(),
                 now.minusDays(request.maxAgeDays()), request.tickers(), request.includeManual());
@@ -219,6 +225,9 @@ final class RegionEnrichment {
             Thread.currentThread().interrupt();
             return true;
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof StoreOutage.Down down) {
+                throw down;
+            }
             throw new IllegalStateException("per-ticker lookup failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             submitted.forEach(f -> f.cancel(true));
@@ -231,6 +240,7 @@ final class RegionEnrichment {
         Answer last = null;
         Decision decision = null;
         for (ClassificationSource source : pipeline.chain().perTicker()) {
+            outage.check();
             last = source.answer(p.candidate(), view);
             tally.requested(last.requests());
             answers.add(last);

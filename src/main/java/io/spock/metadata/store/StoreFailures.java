@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -28,6 +29,35 @@ public final class StoreFailures implements FailureDescriber {
     public StoreFailures(DatabaseLocation location, Duration busyTimeout) {
         this.location = location;
         this.busyTimeout = busyTimeout;
+    }
+
+    /**
+     * Whether a failure says the store has stopped accepting work, so that retrying or asking sources for more is
+     * wasted: SQLite's read-only, I/O, disk-full and cannot-open results (8, 10, 13, 14); PostgreSQL's connection
+     * (SQLSTATE class 08), resource (53) and shutdown (57P01–57P03) states and a read-only transaction (25006); a
+     * connection pool that could not hand out a connection. A lock held by another process is not one: it passes.
+     */
+    public static boolean unavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLiteException sqlite) {
+                int primary = sqlite.getResultCode().code & 0xff;
+                return primary == 8 || primary == 10 || primary == 13 || primary == 14;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
+                        || state.equals("25006")) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** A failure while a command runs. */

@@ -1,26 +1,31 @@
 package io.spock.metadata.enrich;
 
-import io.spock.metadata.store.SecurityType;
-import org.jooq.impl.DSL;
-import java.time.Instant;
-import io.spock.metadata.source.Answer;
-import io.spock.metadata.source.Candidate;
-import java.time.Clock;
-import io.spock.metadata.classify.Confidence;
-import io.spock.metadata.classify.GicsSector;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.spock.metadata.classify.Confidence;
+import io.spock.metadata.classify.GicsSector;
 import io.spock.metadata.market.Markets;
 import io.spock.metadata.market.Region;
-import io.spock.metadata.universe.Listing;
+import io.spock.metadata.source.Answer;
+import io.spock.metadata.source.Candidate;
 import io.spock.metadata.store.Database;
+import io.spock.metadata.store.RunState;
+import io.spock.metadata.store.SecurityType;
 import io.spock.metadata.store.Source;
 import io.spock.metadata.store.TickerStatus;
 import io.spock.metadata.store.generated.tables.records.TickersRecord;
 import io.spock.metadata.support.TestStore;
 import io.spock.metadata.support.YahooStub;
+import io.spock.metadata.universe.Listing;
+import io.spock.metadata.yahoo.YahooProfileService;
 import io.spock.metadata.yahoo.YahooRequestListener;
 import io.spock.metadata.yahoo.YahooSettings;
+import org.jooq.DSLContext;
+import org.jooq.TransactionContext;
+import org.jooq.TransactionListener;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultTransactionListenerProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,15 +34,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.spock.metadata.store.generated.Tables.CLASSIFICATION_EVIDENCE;
 import static io.spock.metadata.store.generated.Tables.CLASSIFICATION_HISTORY;
@@ -142,6 +155,59 @@ class EnrichmentServiceTest {
         assertThat(row("US", "AGNCP").getSectorCode()).isEqualTo("40");
         assertThat(row("US", "AGNCP").getSource()).isEqualTo(Source.PARENT.name());
         assertThat(yahoo.quoteSummaryCalls()).isEqualTo(1);
+    }
+
+    /**
+     * Regression for issue 15 (PostgreSQL stopped mid-run: 14.5 minutes and 3,792 Yahoo calls while nothing could be
+     * written). The store stops accepting writes once the first batch is committed: the region stops within one
+     * batch, is not retried, and the next region asks nothing.
+     */
+    @Test
+    void aStoreThatStopsAcceptingWritesStopsTheRunWithinABatchWithoutRetries() {
+        List<io.spock.metadata.universe.Listing> listings = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            String ticker = "Z" + (char) ('A' + i / 26 % 26) + (char) ('A' + i % 26) + (i / 676 == 0 ? "" : "X");
+            yahoo.company(ticker, "Technology", "Software - Application", ticker + " Inc.");
+            listings.add(listing("NAS", ticker, "000"));
+        }
+        listings.add(listing("TSE", "1301", "000"));
+        TestStore.add(db, listings.toArray(Listing[]::new));
+        AtomicBoolean down = new AtomicBoolean();
+        List<Duration> slept = new CopyOnWriteArrayList<>();
+        DSLContext failing = DSL.using(db.dsl().configuration().derive(
+                new DefaultTransactionListenerProvider(new TransactionListener() {
+                    @Override
+                    public void beginStart(TransactionContext ctx) {
+                        if (down.get() && Thread.currentThread().getName().startsWith("enrich-")) {
+                            throw new DataAccessException("connection lost",
+                                    new SQLException("An I/O error occurred while sending to the backend.",
+                                            "08006"));
+                        }
+                    }
+
+                    @Override
+                    public void commitEnd(TransactionContext ctx) {
+                        down.set(Thread.currentThread().getName().startsWith("enrich-"));
+                    }
+                })));
+        EnrichmentService service = PipelineFactory.builder(failing)
+                .configDir(Path.of("config")).clock(Clock.systemUTC())
+                .yahoo(YahooProfileService.create(settings(), YahooRequestListener.NO_OP))
+                .perTickerPool(pool).sleeper(slept::add).build();
+
+        EnrichReport report = service.run(new EnrichRequest(EnumSet.of(Region.US, Region.JP), EnrichMode.INCREMENTAL,
+                List.of(), 30, false, false, false, 1, new RegionRetry(3, Duration.ofSeconds(5), 0)),
+                ProgressListener.NONE);
+
+        assertThat(report.regions()).extracting(RegionSummary::status).containsOnly(RunState.FAILED);
+        assertThat(report.regions()).extracting(RegionSummary::regionRetries).containsOnly(0);
+        assertThat(slept).as("no region retry waits").isEmpty();
+        assertThat(report.regions().get(1).error()).startsWith("stopped: the store is not accepting writes");
+        assertThat(yahoo.quoteSummaryCalls()).as("the first batch, the one that could not be written and what was in "
+                + "flight then; never a third batch of the 400").isLessThan(300);
+        assertThat(wireMock.findAll(getRequestedFor(
+                urlPathEqualTo("/v10/finance/quoteSummary/1301.T"))))
+                .as("JP asks nothing").isEmpty();
     }
 
     /** A preferred share as KIS lists it: code 000, 우선주 in the Korean name. */
