@@ -12,7 +12,28 @@ import java.util.concurrent.TimeUnit;
 /** Starts {@code ./spock} as a separate JVM on the test classpath, as cron or a second operator would. */
 public final class ChildSpock {
 
+    /**
+     * A job started in the background by a non-interactive shell ({@code .ci/run &}, nohup) ignores SIGINT, and
+     * the children inherit that: coreutils' {@code env --default-signal} gives the child Ctrl-C back, as an operator's
+     * terminal has it. Empty where that option is missing.
+     */
+    private static final List<String> DEFAULT_SIGNALS = probeDefaultSignals();
+
     private ChildSpock() {
+    }
+
+    private static List<String> probeDefaultSignals() {
+        List<String> prefix = List.of("env", "--default-signal=INT");
+        try {
+            Process probe = new ProcessBuilder(new ArrayList<>(List.of("env", "--default-signal=INT", "true")))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0 ? prefix : List.of();
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
     }
 
     /**
@@ -20,7 +41,8 @@ public final class ChildSpock {
      * @param logs where the child's stdout and stderr go
      */
     public static Process start(Map<String, String> env, Path logs, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(DEFAULT_SIGNALS);
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1",
                 "-Dspock.home=" + Path.of("").toAbsolutePath(),
