@@ -63,9 +63,9 @@ final class RegionEnrichment {
         if (runId != null) {
             whileNotInterrupted(() -> record(summary));
         }
-        log.info("Region {} {}: {} tickers, {} enriched {}, {} not applicable, {} failed, {} deferred, "
+        log.info("Region {} {}: {} tickers, {} enriched ({}), {} not applicable, {} failed, {} deferred, "
                         + "{} disagreements, {} Yahoo calls, {} region retries, {} s", region,
-                summary.status().name().toLowerCase(), summary.total(), summary.enriched(), summary.bySourceKeys(),
+                summary.status().name().toLowerCase(), summary.total(), summary.enriched(), summary.bySourceText(),
                 summary.notApplicable(), summary.failed(), summary.deferred(), summary.disagreements(),
                 summary.yahooCalls(), summary.regionRetries(), summary.duration().toMillis() / 1000.0);
         progress.regionFinished(summary);

@@ -50,6 +50,13 @@ public record RegionSummary(String region, RunState status, int total, int enric
         return keys;
     }
 
+    /** The per-source counts for people: {@code kis 150, yahoo 20}. */
+    public String bySourceText() {
+        StringBuilder text = new StringBuilder();
+        bySource.forEach((s, n) -> text.append(text.isEmpty() ? "" : ", ").append(s.key()).append(' ').append(n));
+        return text.toString();
+    }
+
     /** Share of the region's tickers left with an answer (classified or not applicable), 0–100. */
     public double successRate() {
         return total == 0 ? 100.0 : 100.0 * (enriched + notApplicable) / total;

@@ -36,10 +36,7 @@ class OperatorCommandsTest {
     @BeforeEach
     void setUp() {
         cli = new CliRun(home)
-                .property("spock.yahoo.url", "http://127.0.0.1:1")
-                .property("spock.yahoo.cookie-url", "http://127.0.0.1:1/cookie")
-                .property("spock.yahoo.retry.initial-delay", "1ms")
-                .property("spock.yahoo.retry.max-delay", "2ms")
+                .yahooUnreachable()
                 .property("spock.home", Path.of("").toAbsolutePath().toString())
                 .property("spock.db", backend().newDatabase(home));
     }

@@ -29,6 +29,17 @@ public final class CliRun {
         return this;
     }
 
+    /**
+     * Yahoo on a closed port, as on a machine without network, with millisecond retries: runs finish quickly with
+     * the Yahoo-path tickers deferred.
+     */
+    public CliRun yahooUnreachable() {
+        return property("spock.yahoo.url", "http://127.0.0.1:1")
+                .property("spock.yahoo.cookie-url", "http://127.0.0.1:1/cookie")
+                .property("spock.yahoo.retry.initial-delay", "1ms")
+                .property("spock.yahoo.retry.max-delay", "2ms");
+    }
+
     public CliRun env(String key, String value) {
         env.put(key, value);
         return this;
