@@ -7,12 +7,14 @@ import io.spock.metadata.classify.YahooSectorMapping;
 import io.spock.metadata.yahoo.YahooProfileService;
 import io.spock.metadata.yahoo.YahooRequestListener;
 import io.spock.metadata.yahoo.YahooSettings;
+import io.spock.metadata.store.Database;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -65,9 +67,18 @@ public class EnrichConfiguration {
     @Lazy
     public EnrichmentService enrichmentService(DSLContext dsl, SpockProperties properties, GicsTaxonomy gics,
                                                KisSectorMapping kis, YahooSectorMapping yahooMapping,
-                                               YahooProfileService yahoo, ExecutorService yahooPool, Clock clock) {
+                                               YahooProfileService yahoo, ExecutorService yahooPool, Clock clock,
+                                               SourcesProperties sources, Database database) {
         return PipelineFactory.builder(dsl).configDir(properties.configDir()).gics(gics).kisMapping(kis)
-                .yahooMapping(yahooMapping).yahoo(yahoo).perTickerPool(yahooPool).clock(clock).build();
+                .yahooMapping(yahooMapping).yahoo(yahoo).perTickerPool(yahooPool).clock(clock)
+                .bulk(sources, cacheDir(properties, database)).build();
+    }
+
+    /** The bulk lists' cache folder: beside a SQLite database ({@code db/cache}), else {@code <home>/cache}. */
+    static Path cacheDir(SpockProperties properties, Database database) {
+        Path file = database.location().file();
+        return file != null && file.getParent() != null ? file.getParent().resolve("cache")
+                : properties.home().resolve("cache");
     }
 
     @Bean

@@ -4,7 +4,10 @@ import io.spock.metadata.classify.GicsTaxonomy;
 import io.spock.metadata.classify.KisSectorMapping;
 import io.spock.metadata.classify.YahooSectorMapping;
 import io.spock.metadata.source.ClassificationSource;
+import io.spock.metadata.source.JpxSource;
 import io.spock.metadata.source.KisCodeSource;
+import io.spock.metadata.source.NasdaqSource;
+import io.spock.metadata.source.SecSource;
 import io.spock.metadata.source.SourceChain;
 import io.spock.metadata.source.SourcePolicy;
 import io.spock.metadata.source.YahooSource;
@@ -40,6 +43,8 @@ public final class PipelineFactory {
     private Clock clock = Clock.systemDefaultZone();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private final List<ClassificationSource> extraSources = new ArrayList<>();
+    private SourcesProperties bulkSettings = SourcesProperties.switchedOff();
+    private Path cacheDir = Path.of("db", "cache");
 
     private PipelineFactory(DSLContext dsl) {
         this.dsl = Objects.requireNonNull(dsl, "dsl");
@@ -96,6 +101,16 @@ public final class PipelineFactory {
         return this;
     }
 
+    /**
+     * The bulk-list sources' settings and cache folder. Without them every bulk source is switched off: it answers
+     * nothing and never reaches the network.
+     */
+    public PipelineFactory bulk(SourcesProperties settings, Path cache) {
+        this.bulkSettings = Objects.requireNonNull(settings, "settings");
+        this.cacheDir = Objects.requireNonNull(cache, "cache");
+        return this;
+    }
+
     /** Offers one more source to the policy (it still needs an entry in the policy to take part). */
     public PipelineFactory source(ClassificationSource value) {
         this.extraSources.add(value);
@@ -114,6 +129,7 @@ public final class PipelineFactory {
         List<ClassificationSource> available = new ArrayList<>();
         available.add(new KisCodeSource(kisMap, clock));
         available.add(new YahooSource(Objects.requireNonNull(yahoo, "yahoo"), yahooMap, clock));
+        available.addAll(new BulkSources(bulkSettings, cacheDir, config(""), taxonomy, clock).create());
         available.addAll(extraSources);
         SourcePolicy rules = policy != null ? policy
                 : SourcePolicy.load(config(SourcePolicy.FILE), available.stream().map(ClassificationSource::id).toList());
@@ -126,7 +142,7 @@ public final class PipelineFactory {
 
     /** The names of the sources this build implements, for reading a policy file on its own. */
     public static List<Source> builtInSources() {
-        return List.of(Source.KIS, Source.YAHOO);
+        return List.of(Source.KIS, JpxSource.ID, NasdaqSource.ID, SecSource.ID, Source.YAHOO);
     }
 
     private Path config(String file) {

@@ -42,6 +42,16 @@ public record SourcesProperties(@DefaultValue Jpx jpx, @DefaultValue Nasdaq nasd
                 new YahooScreener(true, null, Duration.ofDays(1), 250), Duration.ofSeconds(120), 64L << 20);
     }
 
+    /** Every bulk source switched off: what the pipeline uses when it is given no settings (tests, benchmarks). */
+    public static SourcesProperties switchedOff() {
+        SourcesProperties d = defaults();
+        return new SourcesProperties(new Jpx(false, null, d.jpx().maxAge()),
+                new Nasdaq(false, null, d.nasdaq().maxAge(), null),
+                new Sec(false, null, null, null, d.sec().maxAge(), d.sec().companyMaxAge(), d.sec().rate()),
+                new YahooScreener(false, null, d.yahooScreener().maxAge(), d.yahooScreener().pageSize()),
+                d.deadline(), d.maxBytes());
+    }
+
     /** {@code spock.sources.jpx.*}: the monthly workbook, kept a month. */
     public record Jpx(@DefaultValue("true") boolean enabled, String url, @DefaultValue("31d") Duration maxAge) {
         public URI uri() {
