@@ -82,7 +82,7 @@ public final class BulkSources {
         return sources;
     }
 
-    JpxSource jpx() {
+    public JpxSource jpx() {
         SourcesProperties.Jpx p = settings.jpx();
         URI uri = p.uri();
         BulkList<JpxList> list = new BulkList<>("jpx", uri.toString(), p.maxAge(),
@@ -90,7 +90,7 @@ public final class BulkSources {
         return new JpxSource(list, refresher, crosswalk(TSE33_FILE, Crosswalk.Matching.EXACT), p.enabled(), clock);
     }
 
-    NasdaqSource nasdaq() {
+    public NasdaqSource nasdaq() {
         SourcesProperties.Nasdaq p = settings.nasdaq();
         URI base = p.uri();
         Map<String, String> headers = Map.of("User-Agent", p.agent(), "Accept", "application/json, text/plain, */*");
@@ -106,7 +106,7 @@ public final class BulkSources {
                 clock);
     }
 
-    SecSource sec() {
+    public SecSource sec() {
         SourcesProperties.Sec p = settings.sec();
         Map<String, String> headers = p.hasContact()
                 ? Map.of("User-Agent", p.userAgent().strip(), "Accept", "application/json")

@@ -88,7 +88,7 @@ class CrosswalkTest {
     @CsvSource(delimiter = '|', value = {
             "code,name,sector,industry,confidence                 | line 2: expected the header",
             "7050,銀行業,99,,high,x                                  | line 3: unknown GICS sector '99' for code 7050",
-            "7050,銀行業,40,451020,high,x                            | line 3: '451020' is not a GICS industry group or industry of sector 40",
+            "7050,銀行業,40,451020,high,x                            | line 3: '451020' is not a GICS industry group or industry of sector 40 (code 7050)",
             "7050,銀行業,40,,certain,x                                | line 3: confidence 'certain' must be high, medium or low",
             "7050,銀行業,40,high                                      | line 3: expected 6 columns, found 4",
             "7050,銀行業,40,,high,x\\n7050,銀行業,40,,high,y          | line 4: duplicate code '7050'"})
