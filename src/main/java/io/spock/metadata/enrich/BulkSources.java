@@ -48,6 +48,7 @@ public final class BulkSources {
     private final Clock clock;
     private final ListHttp http;
     private final ListRefresher refresher;
+    private List<BulkSource> sources;
 
     /** @param cacheDir the cache folder beside the database ({@code db/cache}) */
     public BulkSources(SourcesProperties settings, Path cacheDir, Path configDir, GicsTaxonomy gics, Clock clock) {
@@ -69,16 +70,15 @@ public final class BulkSources {
     }
 
     /**
-     * The JPX, Nasdaq and SEC sources.
+     * The bulk sources, built once: the same instances feed the pipeline and the {@code sources} command.
      *
      * @throws io.spock.metadata.classify.MappingFileException (exit 2) when a crosswalk file is bad
      * @throws io.spock.metadata.app.UsageException (exit 2) when a URL setting is not a URL
      */
-    public List<BulkSource> create() {
-        List<BulkSource> sources = new ArrayList<>();
-        sources.add(jpx());
-        sources.add(nasdaq());
-        sources.add(sec());
+    public synchronized List<BulkSource> sources() {
+        if (sources == null) {
+            sources = List.of(jpx(), nasdaq(), sec());
+        }
         return sources;
     }
 

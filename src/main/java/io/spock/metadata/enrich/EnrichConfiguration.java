@@ -7,7 +7,9 @@ import io.spock.metadata.classify.YahooSectorMapping;
 import io.spock.metadata.yahoo.YahooProfileService;
 import io.spock.metadata.yahoo.YahooRequestListener;
 import io.spock.metadata.yahoo.YahooSettings;
+import io.spock.metadata.source.SourcePolicy;
 import io.spock.metadata.store.Database;
+import io.spock.metadata.store.SourceShares;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -68,10 +70,28 @@ public class EnrichConfiguration {
     public EnrichmentService enrichmentService(DSLContext dsl, SpockProperties properties, GicsTaxonomy gics,
                                                KisSectorMapping kis, YahooSectorMapping yahooMapping,
                                                YahooProfileService yahoo, ExecutorService yahooPool, Clock clock,
-                                               SourcesProperties sources, Database database) {
+                                               BulkSources bulk) {
         return PipelineFactory.builder(dsl).configDir(properties.configDir()).gics(gics).kisMapping(kis)
-                .yahooMapping(yahooMapping).yahoo(yahoo).perTickerPool(yahooPool).clock(clock)
-                .bulk(sources, cacheDir(properties, database)).build();
+                .yahooMapping(yahooMapping).yahoo(yahoo).perTickerPool(yahooPool).clock(clock).bulk(bulk).build();
+    }
+
+    @Bean
+    @Lazy
+    public BulkSources bulkSources(SourcesProperties sources, SpockProperties properties, Database database,
+                                   GicsTaxonomy gics, Clock clock) {
+        return new BulkSources(sources, cacheDir(properties, database), properties.configDir(), gics, clock);
+    }
+
+    @Bean
+    @Lazy
+    public SourcesOverview sourcesOverview(BulkSources bulk, SpockProperties properties, SourceShares shares,
+                                           Clock clock) {
+        return new SourcesOverview(bulk, properties.configDir().resolve(SourcePolicy.FILE), shares, clock);
+    }
+
+    @Bean
+    public SourceShares sourceShares(DSLContext dsl) {
+        return new SourceShares(dsl);
     }
 
     /** The bulk lists' cache folder: beside a SQLite database ({@code db/cache}), else {@code <home>/cache}. */

@@ -43,8 +43,7 @@ public final class PipelineFactory {
     private Clock clock = Clock.systemDefaultZone();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private final List<ClassificationSource> extraSources = new ArrayList<>();
-    private SourcesProperties bulkSettings = SourcesProperties.switchedOff();
-    private Path cacheDir = Path.of("db", "cache");
+    private BulkSources bulk;
 
     private PipelineFactory(DSLContext dsl) {
         this.dsl = Objects.requireNonNull(dsl, "dsl");
@@ -102,12 +101,11 @@ public final class PipelineFactory {
     }
 
     /**
-     * The bulk-list sources' settings and cache folder. Without them every bulk source is switched off: it answers
-     * nothing and never reaches the network.
+     * The bulk-list sources. Without them every bulk source is switched off: it answers nothing and never reaches
+     * the network.
      */
-    public PipelineFactory bulk(SourcesProperties settings, Path cache) {
-        this.bulkSettings = Objects.requireNonNull(settings, "settings");
-        this.cacheDir = Objects.requireNonNull(cache, "cache");
+    public PipelineFactory bulk(BulkSources value) {
+        this.bulk = Objects.requireNonNull(value, "bulk");
         return this;
     }
 
@@ -129,7 +127,8 @@ public final class PipelineFactory {
         List<ClassificationSource> available = new ArrayList<>();
         available.add(new KisCodeSource(kisMap, clock));
         available.add(new YahooSource(Objects.requireNonNull(yahoo, "yahoo"), yahooMap, clock));
-        available.addAll(new BulkSources(bulkSettings, cacheDir, config(""), taxonomy, clock).create());
+        available.addAll((bulk != null ? bulk : new BulkSources(SourcesProperties.switchedOff(), Path.of("db", "cache"),
+                config(""), taxonomy, clock)).sources());
         available.addAll(extraSources);
         SourcePolicy rules = policy != null ? policy
                 : SourcePolicy.load(config(SourcePolicy.FILE), available.stream().map(ClassificationSource::id).toList());
