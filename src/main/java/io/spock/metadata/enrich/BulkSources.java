@@ -20,11 +20,20 @@ import io.spock.metadata.source.BulkSource;
 import io.spock.metadata.source.JpxSource;
 import io.spock.metadata.source.NasdaqSource;
 import io.spock.metadata.source.SecSource;
+import io.spock.metadata.source.YahooScreenerSource;
+import io.spock.metadata.classify.YahooSectorMapping;
+import io.spock.metadata.market.Region;
+import io.spock.metadata.yahoo.ScreenerReply;
+import io.spock.metadata.yahoo.YahooProfileService;
+import io.spock.metadata.yahoo.YahooScreener;
+import io.spock.metadata.yahoo.YahooScreenerList;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +58,8 @@ public final class BulkSources {
     private final ListHttp http;
     private final ListRefresher refresher;
     private List<BulkSource> sources;
+    private YahooProfileService yahoo;
+    private YahooSectorMapping yahooMapping;
 
     /** @param cacheDir the cache folder beside the database ({@code db/cache}) */
     public BulkSources(SourcesProperties settings, Path cacheDir, Path configDir, GicsTaxonomy gics, Clock clock) {
@@ -59,6 +70,16 @@ public final class BulkSources {
         this.http = new ListHttp(new ListHttp.Limits(ListHttp.Limits.defaults().connectTimeout(),
                 settings.deadline(), settings.maxBytes()));
         this.refresher = new ListRefresher(new ListCache(cacheDir), clock);
+    }
+
+    /**
+     * The Yahoo session the screener pages through (shared with the per-ticker lookups), and the sector map its
+     * answers go through. Without them the screener is switched off.
+     */
+    public BulkSources yahoo(YahooProfileService service, YahooSectorMapping mapping) {
+        this.yahoo = service;
+        this.yahooMapping = mapping;
+        return this;
     }
 
     public ListRefresher refresher() {
@@ -77,9 +98,52 @@ public final class BulkSources {
      */
     public synchronized List<BulkSource> sources() {
         if (sources == null) {
-            sources = List.of(jpx(), nasdaq(), sec());
+            sources = List.of(yahooScreener(), jpx(), nasdaq(), sec());
         }
         return sources;
+    }
+
+    public YahooScreenerSource yahooScreener() {
+        SourcesProperties.YahooScreener p = settings.yahooScreener();
+        URI base = p.uri();
+        Map<Region, BulkList<Map<String, String>>> lists = new EnumMap<>(Region.class);
+        for (Region region : Region.values()) {
+            String code = YahooScreener.REGIONS.get(region.name());
+            lists.put(region, new BulkList<>("yahoo-screener-" + code, base + " region " + code, p.maxAge(),
+                    conditional -> screen(base, code, p.pageSize()), new YahooScreenerList()));
+        }
+        return new YahooScreenerSource(lists, refresher, yahooMapping, p.enabled() && yahoo != null, clock);
+    }
+
+    /** Pages one region through Yahoo's 11 sectors; the first page that fails fails the whole list. */
+    private Download screen(URI base, String region, int pageSize) {
+        Map<String, String> sectorBySymbol = new HashMap<>();
+        int requests = 0;
+        for (String sector : YahooScreener.SECTORS) {
+            int offset = 0;
+            int total = 1;
+            while (offset < total) {
+                ScreenerReply reply = yahoo.screen(base, YahooScreener.body(region, sector, offset, pageSize));
+                requests++;
+                if (reply instanceof ScreenerReply.Failure failure) {
+                    return new Download.Failed(sector + " at " + offset + ": " + failure.reason(), requests);
+                }
+                YahooScreener.Page page;
+                try {
+                    page = YahooScreener.parse(((ScreenerReply.Page) reply).json());
+                } catch (IllegalArgumentException e) {
+                    return new Download.Failed("does not parse: " + sector + " at " + offset + ": " + e.getMessage(),
+                            requests);
+                }
+                page.symbols().forEach(symbol -> sectorBySymbol.put(symbol, sector));
+                if (page.symbols().isEmpty()) {
+                    break;
+                }
+                total = page.total();
+                offset += page.symbols().size();
+            }
+        }
+        return new Download.Body(YahooScreenerList.encode(sectorBySymbol), null, null, requests);
     }
 
     public JpxSource jpx() {

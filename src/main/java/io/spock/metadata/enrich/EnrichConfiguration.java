@@ -78,8 +78,10 @@ public class EnrichConfiguration {
     @Bean
     @Lazy
     public BulkSources bulkSources(SourcesProperties sources, SpockProperties properties, Database database,
-                                   GicsTaxonomy gics, Clock clock) {
-        return new BulkSources(sources, cacheDir(properties, database), properties.configDir(), gics, clock);
+                                   GicsTaxonomy gics, Clock clock, YahooProfileService yahoo,
+                                   YahooSectorMapping yahooMapping) {
+        return new BulkSources(sources, cacheDir(properties, database), properties.configDir(), gics, clock)
+                .yahoo(yahoo, yahooMapping);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import io.spock.metadata.source.JpxSource;
 import io.spock.metadata.source.KisCodeSource;
 import io.spock.metadata.source.NasdaqSource;
 import io.spock.metadata.source.SecSource;
+import io.spock.metadata.source.YahooScreenerSource;
 import io.spock.metadata.source.SourceChain;
 import io.spock.metadata.source.SourcePolicy;
 import io.spock.metadata.source.YahooSource;
@@ -101,8 +102,9 @@ public final class PipelineFactory {
     }
 
     /**
-     * The bulk-list sources. Without them every bulk source is switched off: it answers nothing and never reaches
-     * the network.
+     * The bulk-list sources (with the Yahoo session for the screener already given, see
+     * {@link BulkSources#yahoo}). Without them every bulk source is switched off: it answers nothing and never
+     * reaches the network.
      */
     public PipelineFactory bulk(BulkSources value) {
         this.bulk = Objects.requireNonNull(value, "bulk");
@@ -141,7 +143,7 @@ public final class PipelineFactory {
 
     /** The names of the sources this build implements, for reading a policy file on its own. */
     public static List<Source> builtInSources() {
-        return List.of(Source.KIS, JpxSource.ID, NasdaqSource.ID, SecSource.ID, Source.YAHOO);
+        return List.of(Source.KIS, YahooScreenerSource.ID, JpxSource.ID, NasdaqSource.ID, SecSource.ID, Source.YAHOO);
     }
 
     private Path config(String file) {

@@ -150,6 +150,46 @@ public final class YahooFinanceClient implements YahooClient {
     }
 
     @Override
+    public ScreenerReply screen(URI base, String body) {
+        try {
+            String usedCrumb = crumb();
+            HttpResponse<String> response = send(screenerRequest(base, body, usedCrumb));
+            if (response.statusCode() == 401) {
+                listener.onRequest("invalid_crumb");
+                dropSession(usedCrumb);
+                response = send(screenerRequest(base, body, crumb()));
+            }
+            int status = response.statusCode();
+            if (isConsentPage(response)) {
+                listener.onRequest("blocked");
+                return new ScreenerReply.Failure(CONSENT_PAGE);
+            }
+            listener.onRequest(status == 200 ? "ok" : status == 429 ? "rate_limited"
+                    : status >= 500 ? "server_error" : "rejected");
+            return status == 200 ? new ScreenerReply.Page(response.body())
+                    : new ScreenerReply.Failure("Yahoo screener answered HTTP " + status);
+        } catch (CrumbUnavailable e) {
+            return new ScreenerReply.Failure(e.outcome.describe());
+        } catch (IOException e) {
+            return new ScreenerReply.Failure(describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ScreenerReply.Failure("interrupted");
+        }
+    }
+
+    private HttpRequest screenerRequest(URI base, String body, String crumbValue) {
+        String root = stripTrailingSlash(base.toString());
+        return HttpRequest.newBuilder(URI.create(root + "/v1/finance/screener?crumb=" + encode(crumbValue)))
+                .timeout(settings.requestTimeout())
+                .header("User-Agent", settings.userAgent())
+                .header("Accept", JSON_ACCEPT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    @Override
     public void openSession() {
         try {
             crumb();

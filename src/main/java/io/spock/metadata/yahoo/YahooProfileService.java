@@ -111,6 +111,40 @@ public final class YahooProfileService {
         }
     }
 
+    /**
+     * One page of Yahoo's screener, through the same in-flight bound, session, rate limiter and circuit breaker as
+     * the per-ticker lookups (a failed page counts towards the breaker). Blocks for the rate limit; never throws for
+     * Yahoo's trouble.
+     */
+    public ScreenerReply screen(java.net.URI base, String body) {
+        if (!breaker.tryAcquirePermit()) {
+            return new ScreenerReply.Failure("Yahoo Finance circuit open: " + lastFailure.get());
+        }
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ScreenerReply.Failure("interrupted");
+        }
+        try {
+            client.openSession();
+            rateLimiter.acquire();
+            ScreenerReply reply = client.screen(base, body);
+            if (reply instanceof ScreenerReply.Failure failure) {
+                lastFailure.set(failure.reason());
+                breaker.recordFailure();
+            } else {
+                breaker.recordSuccess();
+            }
+            return reply;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ScreenerReply.Failure("interrupted");
+        } finally {
+            inFlight.release();
+        }
+    }
+
     /** Circuit state for health output: {@code closed}, {@code open} or {@code half_open}. */
     public String circuitState() {
         return breaker.getState().name().toLowerCase(Locale.ROOT);
