@@ -30,6 +30,7 @@ public final class Benchmarks {
         groups.put("queries", () -> ShellBench.completionAndCoverage(100_000));
         groups.put("import", () -> ImportBench.masterImport(30_000));
         groups.put("parallel", () -> ParallelBench.sequentialVsParallel(200, 50.0, 200));
+        groups.put("bulk", BulkBench::realUniverse);
         List<String> chosen = args.length == 0 ? List.copyOf(groups.keySet()) : List.of(args);
         List<Figure> figures = new ArrayList<>();
         for (String name : chosen) {
