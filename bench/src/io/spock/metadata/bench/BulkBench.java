@@ -68,7 +68,10 @@ final class BulkBench {
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
             runs.add(once(Files.createTempDirectory("spock-bulk-bench")));
-            System.out.printf("bulk run %d: %s%n", i + 1, runs.get(i));
+            Run r = runs.get(i);
+            System.out.printf("bulk run %d: per-ticker Yahoo %.0f, all requests %.0f, parse+classify %.2f s, "
+                    + "peak heap %.0f MB%n", i + 1, r.perTickerYahoo(), r.allRequests(), r.parseClassify(),
+                    r.peakHeapMb());
         }
         Run last = runs.get(runs.size() - 1);
         System.out.printf("%nuniverse: %d stocks; per source: answered (sector) / decided%n", last.stocks());
@@ -158,16 +161,20 @@ final class BulkBench {
         long start = System.nanoTime();
         List<BulkSource> sources = new BulkSources(settings, dir.resolve("cache"), Path.of("config"), gics,
                 Clock.systemUTC()).yahoo(yahoo, map).sources();
+        Map<String, Double> bySource = new TreeMap<>();
         for (Region region : Region.values()) {
             List<Candidate> due = candidates.stream().filter(c -> c.region().equals(region.name())).toList();
             for (BulkSource source : sources) {
                 if (source.perTicker()) {
                     continue;
                 }
+                long one = System.nanoTime();
                 source.prepare(region, due);
                 due.forEach(c -> source.answer(c, RegionView.EMPTY));
+                bySource.merge(source.id().key(), (System.nanoTime() - one) / 1e9, Double::sum);
             }
         }
+        System.out.printf("parse and classify, s: %s%n", bySource);
         return (System.nanoTime() - start) / 1e9;
     }
 

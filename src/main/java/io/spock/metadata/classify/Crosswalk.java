@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -135,8 +136,10 @@ public final class Crosswalk {
         }
     }
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private static String key(String code) {
-        return code.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(code.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     /** The row for a native code (by its longest listed prefix for {@link Matching#LONGEST_PREFIX}); empty if none. */

@@ -1,6 +1,7 @@
 package io.spock.metadata.market;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * One spelling of a US symbol for matching lists that write share classes and preferred series differently: KIS
@@ -9,11 +10,13 @@ import java.util.Locale;
  */
 public final class UsSymbol {
 
+    private static final Pattern SEPARATORS = Pattern.compile("[/.\\-^\\s]+");
+
     private UsSymbol() {
     }
 
     /** Upper case, with every class or series separator ({@code / . - ^} and spaces) written as one dot. */
     public static String key(String symbol) {
-        return symbol == null ? "" : symbol.strip().toUpperCase(Locale.ROOT).replaceAll("[/.\\-^\\s]+", ".");
+        return symbol == null ? "" : SEPARATORS.matcher(symbol.strip().toUpperCase(Locale.ROOT)).replaceAll(".");
     }
 }
