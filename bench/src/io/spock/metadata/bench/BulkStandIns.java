@@ -118,7 +118,11 @@ final class BulkStandIns {
         secTickers = JSON.writeValueAsBytes(tickers);
         jpx = workbook(jpxRows);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.setExecutor(Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "bench-stand-in");
+            t.setDaemon(true);
+            return t;
+        }));
         server.createContext("/", this::handle);
         server.start();
     }

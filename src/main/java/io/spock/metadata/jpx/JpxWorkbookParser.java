@@ -11,6 +11,9 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.xml.sax.SAXException;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +21,7 @@ import java.util.Map;
 
 /**
  * Reads JPX's monthly listed-issues workbook, {@code data_j.xls} (legacy BIFF, until 2026) or {@code data_j.xlsx}
- * (OOXML, from 2026), with Apache POI: one sheet, a header row of exactly the 10 documented columns, one issue per
+ * (OOXML, from 2026), with Apache POI (the OOXML one streamed, see {@link XlsxRows}): one sheet, a header row of exactly the 10 documented columns, one issue per
  * row. Codes are kept as text ({@code 130A}); cells are read as JPX shows them, so a code stored as the number 1301
  * reads {@code 1301}.
  *
@@ -37,38 +40,53 @@ public final class JpxWorkbookParser implements BulkList.Parser<JpxList> {
         if (looksLikeHtml(data)) {
             throw new ListFormatException("an HTML page instead of the workbook");
         }
+        try {
+            return list(isZip(data) ? XlsxRows.read(data) : xlsRows(data));
+        } catch (ListFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException | OpenXML4JException | SAXException e) {
+            throw new ListFormatException("not a readable .xls or .xlsx workbook (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())) + ")", e);
+        }
+    }
+
+    /** The first sheet's rows, header first, each as the cells' shown text. */
+    private JpxList list(List<List<String>> rows) {
+        if (rows.isEmpty() || !rows.get(0).equals(HEADER)) {
+            throw new ListFormatException("unexpected headers " + (rows.isEmpty() ? List.of() : rows.get(0))
+                    + " (expected " + HEADER + ")");
+        }
+        Map<String, JpxIssue> issues = new HashMap<>();
+        String date = null;
+        for (int r = 1; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            if (row.size() < 2 || row.get(1).isEmpty()) {
+                continue;
+            }
+            if (row.size() < 6) {
+                throw new ListFormatException("row " + (r + 1) + " has " + row.size() + " cells");
+            }
+            date = date == null ? row.get(0) : date;
+            issues.put(row.get(1), new JpxIssue(row.get(1), row.get(2), row.get(3), row.get(4), row.get(5)));
+        }
+        if (issues.isEmpty()) {
+            throw new ListFormatException("no issues below the header");
+        }
+        return new JpxList(date, issues);
+    }
+
+    /** The legacy BIFF workbook through POI's user model (the files are small). */
+    private List<List<String>> xlsRows(byte[] data) throws IOException {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(data))) {
             if (workbook.getNumberOfSheets() == 0) {
                 throw new ListFormatException("a workbook without sheets");
             }
             Sheet sheet = workbook.getSheetAt(0);
-            List<String> header = texts(sheet.getRow(sheet.getFirstRowNum()));
-            if (!header.equals(HEADER)) {
-                throw new ListFormatException("unexpected headers " + header + " (expected " + HEADER + ")");
+            List<List<String>> rows = new ArrayList<>();
+            for (int r = sheet.getFirstRowNum(); r <= sheet.getLastRowNum(); r++) {
+                rows.add(texts(sheet.getRow(r)));
             }
-            Map<String, JpxIssue> issues = new HashMap<>();
-            String date = null;
-            for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-                List<String> row = texts(sheet.getRow(r));
-                if (row.isEmpty() || row.get(1).isEmpty()) {
-                    continue;
-                }
-                if (row.size() < 6) {
-                    throw new ListFormatException("row " + (r + 1) + " has " + row.size() + " cells");
-                }
-                date = date == null ? row.get(0) : date;
-                issues.put(row.get(1), new JpxIssue(row.get(1), row.get(2), row.get(3), row.get(4), row.get(5)));
-            }
-            if (issues.isEmpty()) {
-                throw new ListFormatException("no issues below the header");
-            }
-            return new JpxList(date, issues);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ListFormatException format) {
-                throw format;
-            }
-            throw new ListFormatException("not a readable .xls or .xlsx workbook (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())) + ")", e);
+            return rows;
         }
     }
 
@@ -90,6 +108,10 @@ public final class JpxWorkbookParser implements BulkList.Parser<JpxList> {
             out.remove(out.size() - 1);
         }
         return out;
+    }
+
+    private static boolean isZip(byte[] data) {
+        return data.length > 1 && data[0] == 'P' && data[1] == 'K';
     }
 
     private static boolean looksLikeHtml(byte[] data) {
