@@ -20,34 +20,19 @@ import java.util.Optional;
  * its TSE 33-industry code mapped to GICS through {@code config/crosswalk_tse33.csv} with that row's confidence.
  * Japan only. ETF, REIT and PRO Market rows carry "-" as their industry: no answer, not an error.
  */
-public final class JpxSource implements BulkSource {
+public final class JpxSource extends ListSource {
 
     public static final Source ID = Source.of("JPX");
 
     private final BulkList<JpxList> list;
-    private final ListRefresher refresher;
     private final Crosswalk tse33;
-    private final boolean switchedOn;
-    private final Clock clock;
     private volatile Loaded<JpxList> loaded;
 
     public JpxSource(BulkList<JpxList> list, ListRefresher refresher, Crosswalk tse33, boolean switchedOn,
                      Clock clock) {
+        super(ID, refresher, switchedOn, clock);
         this.list = list;
-        this.refresher = refresher;
         this.tse33 = tse33;
-        this.switchedOn = switchedOn;
-        this.clock = clock;
-    }
-
-    @Override
-    public Source id() {
-        return ID;
-    }
-
-    @Override
-    public boolean switchedOn() {
-        return switchedOn;
     }
 
     @Override
@@ -67,8 +52,7 @@ public final class JpxSource implements BulkSource {
         Loaded<JpxList> current = loaded;
         Optional<JpxList> jpx = current == null ? Optional.empty() : current.list();
         if (jpx.isEmpty()) {
-            return Answer.without(ID, Verdict.NONE, "no JPX list" + (current == null ? ""
-                    : current.problem().map(p -> " (" + p + ")").orElse("")), now);
+            return noList("JPX list", current, now);
         }
         Optional<JpxIssue> issue = jpx.get().issue(candidate.ticker());
         if (issue.isEmpty()) {

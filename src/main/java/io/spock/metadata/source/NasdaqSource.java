@@ -22,36 +22,21 @@ import java.util.Map;
  * (a day by default). Nasdaq's <em>industry</em>, not its sector, maps to GICS through
  * {@code config/crosswalk_nasdaq_industry.csv}. US only.
  */
-public final class NasdaqSource implements BulkSource {
+public final class NasdaqSource extends ListSource {
 
     public static final Source ID = Source.of("NASDAQ");
 
     private final List<BulkList<Map<String, NasdaqRow>>> lists;
-    private final ListRefresher refresher;
     private final Crosswalk industries;
-    private final boolean switchedOn;
-    private final Clock clock;
     private volatile Map<String, NasdaqRow> rows = Map.of();
     private volatile List<String> problems = List.of();
 
     /** @param lists one per exchange */
     public NasdaqSource(List<BulkList<Map<String, NasdaqRow>>> lists, ListRefresher refresher, Crosswalk industries,
                         boolean switchedOn, Clock clock) {
+        super(ID, refresher, switchedOn, clock);
         this.lists = List.copyOf(lists);
-        this.refresher = refresher;
         this.industries = industries;
-        this.switchedOn = switchedOn;
-        this.clock = clock;
-    }
-
-    @Override
-    public Source id() {
-        return ID;
-    }
-
-    @Override
-    public boolean switchedOn() {
-        return switchedOn;
     }
 
     @Override

@@ -24,35 +24,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * with that file's confidence. It shares the Yahoo session, rate limiter and circuit breaker with the per-ticker
  * {@code yahoo} source.
  */
-public final class YahooScreenerSource implements BulkSource {
+public final class YahooScreenerSource extends ListSource {
 
     public static final Source ID = Source.of("YAHOO_SCREENER");
 
     private final Map<Region, BulkList<Map<String, String>>> lists;
-    private final ListRefresher refresher;
     private final YahooSectorMapping mapping;
-    private final boolean switchedOn;
-    private final Clock clock;
     private final Map<Region, Loaded<Map<String, String>>> loaded = new ConcurrentHashMap<>();
 
     /** @param lists one per region; {@code mapping} may be null when switched off */
     public YahooScreenerSource(Map<Region, BulkList<Map<String, String>>> lists, ListRefresher refresher,
                                YahooSectorMapping mapping, boolean switchedOn, Clock clock) {
+        super(ID, refresher, switchedOn && mapping != null, clock);
         this.lists = Map.copyOf(lists);
-        this.refresher = refresher;
         this.mapping = mapping;
-        this.switchedOn = switchedOn && mapping != null;
-        this.clock = clock;
-    }
-
-    @Override
-    public Source id() {
-        return ID;
-    }
-
-    @Override
-    public boolean switchedOn() {
-        return switchedOn;
     }
 
     @Override
@@ -72,8 +57,7 @@ public final class YahooScreenerSource implements BulkSource {
         Loaded<Map<String, String>> current = loaded.get(Region.valueOf(candidate.region()));
         Optional<Map<String, String>> rows = current == null ? Optional.empty() : current.list();
         if (rows.isEmpty()) {
-            return Answer.without(ID, Verdict.NONE, "no Yahoo screener list" + (current == null ? ""
-                    : current.problem().map(p -> " (" + p + ")").orElse("")), now);
+            return noList("Yahoo screener list", current, now);
         }
         String yahooSector = rows.get().get(candidate.yahooSymbol());
         if (yahooSector == null) {

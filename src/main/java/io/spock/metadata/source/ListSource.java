@@ -1,0 +1,41 @@
+package io.spock.metadata.source;
+
+import io.spock.metadata.bulk.ListRefresher;
+import io.spock.metadata.bulk.Loaded;
+import io.spock.metadata.store.Source;
+import io.spock.metadata.store.Verdict;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** What the local bulk sources share: their name, the refresher of their lists, their switch and clock. */
+abstract class ListSource implements BulkSource {
+
+    private final Source id;
+    protected final ListRefresher refresher;
+    protected final boolean switchedOn;
+    protected final Clock clock;
+
+    ListSource(Source id, ListRefresher refresher, boolean switchedOn, Clock clock) {
+        this.id = id;
+        this.refresher = refresher;
+        this.switchedOn = switchedOn;
+        this.clock = clock;
+    }
+
+    @Override
+    public final Source id() {
+        return id;
+    }
+
+    @Override
+    public final boolean switchedOn() {
+        return switchedOn;
+    }
+
+    /** No answer because the list is missing: {@code no <what>}, with the refresh's problem when there was one. */
+    final Answer noList(String what, Loaded<?> current, Instant now) {
+        return Answer.without(id, Verdict.NONE, "no " + what + (current == null ? ""
+                : current.problem().map(p -> " (" + p + ")").orElse("")), now);
+    }
+}
