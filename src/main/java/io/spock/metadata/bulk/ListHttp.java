@@ -86,7 +86,7 @@ public final class ListHttp {
             return outcome(response);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            return failed("no complete answer within " + limits.deadline().toSeconds() + " s");
+            return failed("no complete answer within " + limits.deadline().toMillis() + " ms");
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
@@ -158,8 +158,8 @@ public final class ListHttp {
         public void onNext(List<ByteBuffer> items) {
             for (ByteBuffer item : items) {
                 if (body.size() + (long) item.remaining() > max) {
-                    subscription.cancel();
                     result.completeExceptionally(new BodyTooLarge("body larger than " + max + " bytes"));
+                    subscription.cancel();
                     return;
                 }
                 byte[] chunk = new byte[item.remaining()];
