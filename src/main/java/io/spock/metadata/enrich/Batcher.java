@@ -65,6 +65,7 @@ final class Batcher {
             }
         }
         progress.advanced(region, buffer.size());
+        progress.batchCommitted(region, RegionTally.classifiedBySource(buffer));
         buffer.clear();
     }
 

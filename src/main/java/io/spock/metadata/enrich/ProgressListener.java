@@ -1,7 +1,10 @@
 package io.spock.metadata.enrich;
 
+import io.spock.metadata.store.Source;
+
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Hears how far each region has got; the shell draws progress bars from it and the metrics count from it.
@@ -23,6 +26,15 @@ public interface ProgressListener {
     }
 
     default void regionFinished(RegionSummary summary) {
+    }
+
+    /**
+     * A batch was committed (or, in a dry run, computed); called with {@link #advanced} for the same batch.
+     *
+     * @param classifiedBySource the batch's tickers that were classified, per deciding source; sources that
+     *                           classified none of them are absent
+     */
+    default void batchCommitted(String region, Map<Source, Integer> classifiedBySource) {
     }
 
     /** One listener that tells all of these, in order. */
@@ -47,6 +59,11 @@ public interface ProgressListener {
             @Override
             public void regionFinished(RegionSummary summary) {
                 each.forEach(l -> l.regionFinished(summary));
+            }
+
+            @Override
+            public void batchCommitted(String region, Map<Source, Integer> classifiedBySource) {
+                each.forEach(l -> l.batchCommitted(region, classifiedBySource));
             }
         };
     }

@@ -51,7 +51,7 @@ final class RegionTally {
             }
             case PENDING -> throw new IllegalStateException("an outcome is never PENDING");
         }
-        if (o.status() == TickerStatus.CLASSIFIED) {
+        if (counted(o)) {
             enriched++;
             bySource.merge(o.source(), 1, Integer::sum);
         }
@@ -61,6 +61,17 @@ final class RegionTally {
         if (o.problem()) {
             problems.add(new TickerProblem(o.candidate().ticker(), o.status().name(), o.error()));
         }
+    }
+
+    /** The outcomes that count as classified, per deciding source, as {@link #add} counts them. */
+    static Map<Source, Integer> classifiedBySource(List<Outcome> outcomes) {
+        Map<Source, Integer> counts = new LinkedHashMap<>();
+        outcomes.stream().filter(RegionTally::counted).forEach(o -> counts.merge(o.source(), 1, Integer::sum));
+        return counts;
+    }
+
+    private static boolean counted(Outcome o) {
+        return o.status() == TickerStatus.CLASSIFIED;
     }
 
     /** Whether an earlier attempt of this region already committed the ticker. */

@@ -17,8 +17,9 @@ import io.spock.metadata.enrich.Sleeper;
 import io.spock.metadata.enrich.YahooProperties;
 import io.spock.metadata.enrich.RegionSummary;
 import io.spock.metadata.market.Markets;
-import io.spock.metadata.metrics.EnrichmentMetrics;
+import io.spock.metadata.metrics.MetricsPublisher;
 import io.spock.metadata.metrics.MetricsServer;
+import io.spock.metadata.metrics.RunPublication;
 import io.spock.metadata.market.Region;
 import io.spock.metadata.render.OutputFormat;
 import io.spock.metadata.render.Renderer;
@@ -59,13 +60,13 @@ public class EnrichCommand {
     private final CliSession session;
     private final SpockProperties properties;
     private final YahooProperties yahoo;
-    private final EnrichmentMetrics metrics;
+    private final MetricsPublisher metrics;
     private final MetricsServer metricsServer;
     private final ObjectProvider<Terminal> terminal;
 
     public EnrichCommand(ObjectProvider<EnrichmentService> service, TickerLookup tickers, RunStatus status,
                          CliSession session, SpockProperties properties, YahooProperties yahoo,
-                         EnrichmentMetrics metrics, MetricsServer metricsServer, ObjectProvider<Terminal> terminal) {
+                         MetricsPublisher metrics, MetricsServer metricsServer, ObjectProvider<Terminal> terminal) {
         this.service = service;
         this.tickers = tickers;
         this.status = status;
@@ -109,7 +110,11 @@ public class EnrichCommand {
             @Option(longNames = "report", description = "report file (default logs/enrichment_report.txt and .json)")
             String reportFile,
             @Option(longNames = "linger", defaultValue = "0",
-                    description = "seconds to keep serving metrics after the run") double lingerSeconds) {
+                    description = "seconds to keep serving metrics after the run") double lingerSeconds,
+            @Option(longNames = "pushgateway", description = "push the run's metrics to this Prometheus Pushgateway "
+                    + "(http://HOST:9091) after each region and at the end") String pushgateway,
+            @Option(longNames = "metrics-textfile", description = "write the run's metrics to this .prom file for "
+                    + "node_exporter's textfile collector") String metricsTextfile) {
         OutputFormat output = OutputFormat.parse(format);
         if (forceRefresh && incremental) {
             throw new UsageException("--force-refresh and --incremental exclude each other");
@@ -139,18 +144,20 @@ public class EnrichCommand {
         EnrichRequest request = new EnrichRequest(chosen, mode, named, maxAgeDays, dryRun, includeManual, parallel,
                 maxWorkers, retry);
         EnrichmentService pipeline = service.getObject();
+        RunPublication published = metrics.begin(pushgateway, metricsTextfile, dryRun);
 
         boolean serving = prometheusPort != null && metricsServer.port().isEmpty();
-        if (serving) {
-            metricsServer.start(prometheusPort);
-        }
         try {
+            if (serving) {
+                metricsServer.start(prometheusPort);
+            }
             EnrichReport report;
             try (ShutdownInterrupt ignored = session.interactive() ? null : ShutdownInterrupt.guardCurrentThread();
                  ConsoleVerbosity debug = verbose ? ConsoleVerbosity.debug() : null;
                  TerminalProgress progress = bars ? new TerminalProgress(terminal.getObject()) : null) {
-                report = pipeline.run(request, listener(dryRun, progress));
+                report = pipeline.run(request, listener(published, progress));
                 boolean interrupted = Thread.interrupted();
+                published.finished(report.status());
                 if (!dryRun) {
                     ReportWriter.write(new RunReport(report, yahoo.rate()), reportFiles);
                 }
@@ -163,6 +170,7 @@ public class EnrichCommand {
             }
             return render(report, output, dryRun ? null : reportFiles);
         } finally {
+            published.close();
             if (serving) {
                 metricsServer.stop();
             }
@@ -205,12 +213,10 @@ public class EnrichCommand {
         return session.mode() == Mode.ONE_SHOT && System.console() != null;
     }
 
-    /** Dry runs count nothing: their outcomes are not stored. */
-    private ProgressListener listener(boolean dryRun, TerminalProgress progress) {
+    /** The run's metrics (nothing for a dry run: its outcomes are not stored), and the bars. */
+    private ProgressListener listener(RunPublication published, TerminalProgress progress) {
         List<ProgressListener> listeners = new ArrayList<>();
-        if (!dryRun) {
-            listeners.add(metrics);
-        }
+        listeners.add(published);
         if (progress != null) {
             listeners.add(progress);
         }

@@ -52,13 +52,7 @@ public final class ReviewQuery {
      * @param limit   the most tickers returned, 1 or more
      */
     public Page queue(Collection<Region> regions, Set<ReviewReason> reasons, int limit) {
-        Set<ReviewReason> wanted = reasons.isEmpty() ? EnumSet.allOf(ReviewReason.class) : EnumSet.copyOf(reasons);
-        Condition any = DSL.falseCondition();
-        for (ReviewReason reason : wanted) {
-            any = any.or(condition(reason));
-        }
-        Condition where = TICKERS.REGION.in(regions.stream().map(Enum::name).toList())
-                .and(TICKERS.DELISTED.isFalse()).and(Source.notManual()).and(any);
+        Condition where = queued(regions, reasons);
         int matching = dsl.fetchCount(TICKERS, where);
         Map<String, Item> items = new LinkedHashMap<>();
         dsl.select(TICKERS.REGION, TICKERS.TICKER, TICKERS.NAME_EN, TICKERS.SECTOR_CODE, TICKERS.SECTOR_EN,
@@ -97,6 +91,23 @@ public final class ReviewQuery {
                             .add(new Opinion(r.value3(), r.value4(), r.value5(), r.value6())));
         }
         return new Page(List.copyOf(items.values()), matching);
+    }
+
+    /** Tickers in the queue per region, for every reason; regions with none are absent. */
+    public Map<String, Integer> countsByRegion(Collection<Region> regions) {
+        return dsl.select(TICKERS.REGION, DSL.count()).from(TICKERS).where(queued(regions, Set.of()))
+                .groupBy(TICKERS.REGION).fetchMap(TICKERS.REGION, DSL.count());
+    }
+
+    /** Listed tickers of the regions, not fixed by hand, that need review for any of the reasons (all if empty). */
+    private static Condition queued(Collection<Region> regions, Set<ReviewReason> reasons) {
+        Set<ReviewReason> wanted = reasons.isEmpty() ? EnumSet.allOf(ReviewReason.class) : EnumSet.copyOf(reasons);
+        Condition any = DSL.falseCondition();
+        for (ReviewReason reason : wanted) {
+            any = any.or(condition(reason));
+        }
+        return TICKERS.REGION.in(regions.stream().map(Enum::name).toList())
+                .and(TICKERS.DELISTED.isFalse()).and(Source.notManual()).and(any);
     }
 
     private static Condition condition(ReviewReason reason) {

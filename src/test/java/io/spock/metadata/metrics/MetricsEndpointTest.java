@@ -10,6 +10,7 @@ import io.spock.metadata.enrich.RegionRetry;
 import io.spock.metadata.enrich.Sleeper;
 import io.spock.metadata.enrich.TestPipeline;
 import io.spock.metadata.market.Region;
+import io.spock.metadata.metrics.Exposition.Sample;
 import io.spock.metadata.store.Database;
 import io.spock.metadata.support.TestStore;
 import io.spock.metadata.support.YahooStub;
@@ -26,15 +27,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static io.spock.metadata.metrics.Exposition.value;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.spock.metadata.support.TestStore.listing;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,13 +44,6 @@ class MetricsEndpointTest {
 
     @RegisterExtension
     static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)$");
-    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
-
-    /** One line of the text exposition format. */
-    record Sample(String name, Map<String, String> labels, double value) {
-    }
 
     @TempDir
     Path dir;
@@ -79,28 +71,7 @@ class MetricsEndpointTest {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        List<Sample> samples = new ArrayList<>();
-        for (String line : response.body().split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            Matcher m = SAMPLE.matcher(line);
-            assertThat(m.matches()).as("exposition line '%s'", line).isTrue();
-            Map<String, String> labels = new java.util.TreeMap<>();
-            if (m.group(2) != null) {
-                Matcher label = LABEL.matcher(m.group(2));
-                while (label.find()) {
-                    labels.put(label.group(1), label.group(2));
-                }
-            }
-            samples.add(new Sample(m.group(1), labels, Double.parseDouble(m.group(3))));
-        }
-        return samples;
-    }
-
-    private static double value(List<Sample> samples, String name, Map<String, String> labels) {
-        return samples.stream().filter(s -> s.name().equals(name) && s.labels().equals(labels)).findFirst()
-                .orElseThrow(() -> new AssertionError("no sample " + name + labels)).value();
+        return Exposition.parse(response.body());
     }
 
     @Test
@@ -132,6 +103,8 @@ class MetricsEndpointTest {
                 org.assertj.core.data.Offset.offset(1e-9));
         assertThat(value(samples, "spock_enrichment_success_rate", Map.of("region", "JP"))).isEqualTo(1.0);
         assertThat(value(samples, "spock_enrichment_retry_attempts_total", Map.of("region", "US"))).isZero();
+        assertThat(value(samples, "spock_enrichment_tickers_due", Map.of("region", "US"))).isZero();
+        assertThat(value(samples, "spock_enrichment_tickers_due", Map.of("region", "JP"))).isZero();
         assertThat(value(samples, "spock_yahoo_circuit_breaker_state", Map.of())).isZero();
         assertThat(value(samples, "spock_yahoo_requests_total", Map.of("outcome", "ok")))
                 .as("cookie, crumb and AAPL").isEqualTo(3.0);
@@ -142,6 +115,7 @@ class MetricsEndpointTest {
                         || n.startsWith("spock_enrichment_duration_seconds")
                         || n.startsWith("spock_enrichment_success_rate")
                         || n.startsWith("spock_enrichment_retry_attempts_total")
+                        || n.startsWith("spock_enrichment_tickers_due")
                         || n.startsWith("spock_yahoo_requests_total")
                         || n.startsWith("spock_yahoo_circuit_breaker_state"));
     }

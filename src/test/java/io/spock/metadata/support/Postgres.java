@@ -2,7 +2,6 @@ package io.spock.metadata.support;
 
 import org.jooq.CloseableDSLContext;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.Assumptions;
 
 import java.util.UUID;
 
@@ -19,15 +18,7 @@ public final class Postgres {
 
     /** Skips (or, on CI, fails) the calling test when no server is configured. */
     public static String requireServer() {
-        String url = System.getenv(VARIABLE);
-        if (url == null || url.isBlank()) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException(VARIABLE + " is not set: CI must run the PostgreSQL tests");
-            }
-            Assumptions.abort("PostgreSQL tests skipped: set " + VARIABLE
-                    + " (e.g. source .ci/postgres.sh && start_postgres)");
-        }
-        return url;
+        return TestServices.variable(VARIABLE, "e.g. source .ci/postgres.sh && start_postgres");
     }
 
     /** A JDBC URL of a new, empty schema on the test server, so that every test starts clean. */
