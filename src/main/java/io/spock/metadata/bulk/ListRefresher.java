@@ -65,30 +65,31 @@ public final class ListRefresher {
         Download download = spec.fetcher().fetch(kept.isPresent() ? ListHttp.Conditional.of(meta)
                 : ListHttp.Conditional.NONE);
         if (download instanceof Download.Body body) {
-            return accept(spec, meta, kept, body, now);
+            return accept(spec, meta, kept, body, now, force);
         }
         if (download instanceof Download.Failed failed) {
-            return refused(spec, meta, kept, failed.reason(), failed.requests());
+            return refused(spec, meta, kept, failed.reason(), failed.requests(), force);
         }
         if (kept.isEmpty()) {
-            return refused(spec, meta, kept, "304 Not Modified without a kept copy", 1);
+            return refused(spec, meta, kept, "304 Not Modified without a kept copy", 1, force);
         }
         ListMeta renewed = meta.checked(now);
         cache.note(spec.name(), renewed);
         return new Loaded<>(kept, renewed, Optional.empty(), 1);
     }
 
-    private <T> Loaded<T> accept(BulkList<T> spec, ListMeta meta, Optional<T> kept, Download.Body body, Instant now) {
+    private <T> Loaded<T> accept(BulkList<T> spec, ListMeta meta, Optional<T> kept, Download.Body body, Instant now,
+                                 boolean force) {
         T list;
         try {
             list = spec.parser().parse(body.data());
         } catch (ListFormatException e) {
-            return refused(spec, meta, kept, "does not parse: " + e.getMessage(), body.requests());
+            return refused(spec, meta, kept, "does not parse: " + e.getMessage(), body.requests(), force);
         }
         int rows = spec.parser().rows(list);
         if (meta.hasCopy() && kept.isPresent() && rows < meta.rows() * (1 - MAX_ROW_DROP)) {
             return refused(spec, meta, kept, rows + " rows, more than 10 % below the last good copy's " + meta.rows(),
-                    body.requests());
+                    body.requests(), force);
         }
         String sha = sha256(body.data());
         ListMeta fresh = new ListMeta(spec.url(), now, now, body.etag(), body.lastModified(), sha, rows,
@@ -102,7 +103,12 @@ public final class ListRefresher {
         return new Loaded<>(Optional.of(list), fresh, Optional.empty(), body.requests());
     }
 
-    private <T> Loaded<T> refused(BulkList<T> spec, ListMeta meta, Optional<T> kept, String reason, int requests) {
+    /**
+     * A refresh that brought nothing usable. During a run the warning line is logged here; a forced refresh
+     * ({@code sources refresh}) leaves the reporting to its caller, with what happens next in the problem's line.
+     */
+    private <T> Loaded<T> refused(BulkList<T> spec, ListMeta meta, Optional<T> kept, String reason, int requests,
+                                  boolean force) {
         String problem = spec.name() + ": " + reason;
         ListMeta noted = meta.failed(reason, clock.instant());
         try {
@@ -110,8 +116,12 @@ public final class ListRefresher {
         } catch (UncheckedIOException e) {
             log.debug("{}: cannot record the failure: {}", spec.name(), e.getMessage());
         }
-        log.warn("{}; {}", problem, kept.isPresent() ? "kept the last good copy of " + meta.fetchedAt()
-                : "no copy to fall back on: its tickers go to the next source");
+        String next = kept.isPresent() ? "kept the last good copy of " + meta.fetchedAt()
+                : "no copy to fall back on: its tickers go to the next source";
+        if (force) {
+            return new Loaded<>(kept, noted, Optional.of(problem + "; " + next), requests);
+        }
+        log.warn("{}; {}", problem, next);
         return new Loaded<>(kept, noted, Optional.of(problem), requests);
     }
 

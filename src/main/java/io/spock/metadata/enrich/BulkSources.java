@@ -23,17 +23,16 @@ import io.spock.metadata.source.SecSource;
 import io.spock.metadata.source.YahooScreenerSource;
 import io.spock.metadata.classify.YahooSectorMapping;
 import io.spock.metadata.market.Region;
-import io.spock.metadata.yahoo.ScreenerReply;
 import io.spock.metadata.yahoo.YahooProfileService;
 import io.spock.metadata.yahoo.YahooScreener;
 import io.spock.metadata.yahoo.YahooScreenerList;
+import io.spock.metadata.yahoo.YahooScreenerPages;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,43 +106,13 @@ public final class BulkSources {
         SourcesProperties.YahooScreener p = settings.yahooScreener();
         URI base = p.uri();
         Map<Region, BulkList<Map<String, String>>> lists = new EnumMap<>(Region.class);
+        YahooScreenerPages pages = yahoo == null ? null : new YahooScreenerPages(yahoo, base, p.pageSize());
         for (Region region : Region.values()) {
             String code = YahooScreener.REGIONS.get(region.name());
             lists.put(region, new BulkList<>("yahoo-screener-" + code, base + " region " + code, p.maxAge(),
-                    conditional -> screen(base, code, p.pageSize()), new YahooScreenerList()));
+                    conditional -> pages.download(code), new YahooScreenerList()));
         }
         return new YahooScreenerSource(lists, refresher, yahooMapping, p.enabled() && yahoo != null, clock);
-    }
-
-    /** Pages one region through Yahoo's 11 sectors; the first page that fails fails the whole list. */
-    private Download screen(URI base, String region, int pageSize) {
-        Map<String, String> sectorBySymbol = new HashMap<>();
-        int requests = 0;
-        for (String sector : YahooScreener.SECTORS) {
-            int offset = 0;
-            int total = 1;
-            while (offset < total) {
-                ScreenerReply reply = yahoo.screen(base, YahooScreener.body(region, sector, offset, pageSize));
-                requests++;
-                if (reply instanceof ScreenerReply.Failure failure) {
-                    return new Download.Failed(sector + " at " + offset + ": " + failure.reason(), requests);
-                }
-                YahooScreener.Page page;
-                try {
-                    page = YahooScreener.parse(((ScreenerReply.Page) reply).json());
-                } catch (IllegalArgumentException e) {
-                    return new Download.Failed("does not parse: " + sector + " at " + offset + ": " + e.getMessage(),
-                            requests);
-                }
-                page.symbols().forEach(symbol -> sectorBySymbol.put(symbol, sector));
-                if (page.symbols().isEmpty()) {
-                    break;
-                }
-                total = page.total();
-                offset += page.symbols().size();
-            }
-        }
-        return new Download.Body(YahooScreenerList.encode(sectorBySymbol), null, null, requests);
     }
 
     public JpxSource jpx() {

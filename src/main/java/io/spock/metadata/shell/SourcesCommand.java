@@ -59,11 +59,11 @@ public class SourcesCommand {
 
     private static String render(List<SourcesOverview.Line> lines, OutputFormat format) {
         TableView.Builder view = TableView.builder("source", "kind", "enabled", "list", "last_fetch", "age", "rows",
-                "answers", "share", "last_error");
+                "answers", "share", "last_error", "note");
         for (SourcesOverview.Line l : lines) {
             view.row(l.source().key(), l.kind(), l.enabled(), l.list(),
                     l.lastFetch() == null ? null : SECONDS.format(l.lastFetch()), age(l.age()), l.rows(),
-                    l.answered(), String.format(Locale.ROOT, "%.1f%%", l.share() * 100), l.lastError());
+                    l.answered(), String.format(Locale.ROOT, "%.1f%%", l.share() * 100), l.lastError(), l.note());
         }
         return Renderer.render(view.build(), format);
     }

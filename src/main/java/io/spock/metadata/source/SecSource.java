@@ -96,6 +96,13 @@ public final class SecSource implements BulkSource {
     }
 
     @Override
+    public Optional<String> offReason() {
+        return settings.switchedOn() && !settings.hasContact()
+                ? Optional.of("SPOCK_SEC_USER_AGENT is not set (SEC asks for a name and contact e-mail)")
+                : BulkSource.super.offReason();
+    }
+
+    @Override
     public void prepare(Region region, List<Candidate> due) {
         if (region != Region.US || due.isEmpty() || !settings.switchedOn()) {
             return;
@@ -182,8 +189,7 @@ public final class SecSource implements BulkSource {
     @Override
     public List<String> refresh() {
         if (!switchedOn()) {
-            return List.of("sec: skipped: " + (settings.switchedOn() ? "SPOCK_SEC_USER_AGENT is not set"
-                    : "switched off"));
+            return List.of("sec: skipped: " + offReason().orElse("switched off"));
         }
         loaded = refresher.load(tickers, true);
         return loaded.problem().stream().toList();

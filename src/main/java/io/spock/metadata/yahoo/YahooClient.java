@@ -19,6 +19,6 @@ public interface YahooClient {
      * crumb. Never throws for network or protocol trouble.
      */
     default ScreenerReply screen(java.net.URI base, String body) {
-        return new ScreenerReply.Failure("this Yahoo client has no screener");
+        return new ScreenerReply.Failure(new YahooLookup.Rejected(0, "this Yahoo client has no screener"), 0);
     }
 }

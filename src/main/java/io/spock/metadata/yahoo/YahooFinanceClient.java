@@ -160,21 +160,20 @@ public final class YahooFinanceClient implements YahooClient {
                 response = send(screenerRequest(base, body, crumb()));
             }
             int status = response.statusCode();
-            if (isConsentPage(response)) {
-                listener.onRequest("blocked");
-                return new ScreenerReply.Failure(CONSENT_PAGE);
-            }
-            listener.onRequest(status == 200 ? "ok" : status == 429 ? "rate_limited"
-                    : status >= 500 ? "server_error" : "rejected");
-            return status == 200 ? new ScreenerReply.Page(response.body())
-                    : new ScreenerReply.Failure("Yahoo screener answered HTTP " + status);
+            YahooLookup failure = isConsentPage(response) ? new YahooLookup.Blocked(CONSENT_PAGE)
+                    : status == 429 ? rateLimited(response)
+                    : status >= 500 ? new YahooLookup.Transient("Yahoo screener answered HTTP " + status)
+                    : status != 200 ? new YahooLookup.Rejected(status, "Yahoo screener answered HTTP " + status)
+                    : null;
+            listener.onRequest(failure == null ? "ok" : label(status, failure));
+            return failure == null ? new ScreenerReply.Page(response.body(), 1) : new ScreenerReply.Failure(failure, 1);
         } catch (CrumbUnavailable e) {
-            return new ScreenerReply.Failure(e.outcome.describe());
+            return new ScreenerReply.Failure(e.outcome, 1);
         } catch (IOException e) {
-            return new ScreenerReply.Failure(describe(e));
+            return new ScreenerReply.Failure(failure(e), 1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new ScreenerReply.Failure("interrupted");
+            return new ScreenerReply.Failure(new YahooLookup.Transient("Interrupted while calling Yahoo Finance"), 1);
         }
     }
 

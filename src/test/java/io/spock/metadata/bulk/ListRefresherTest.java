@@ -110,7 +110,8 @@ class ListRefresherTest {
 
         Loaded<List<String>> loaded = refresher.load(list, true);
 
-        assertThat(loaded.problem()).hasValue("test-list: does not parse: a bad line");
+        assertThat(loaded.problem()).hasValue("test-list: does not parse: a bad line; kept the last good copy of "
+                + clock.instant());
         assertThat(loaded.list()).hasValueSatisfying(l -> assertThat(l).hasSize(10));
         assertThat(Files.readAllBytes(dir.resolve("test-list.data"))).isEqualTo(good);
         assertThat(loaded.meta().lastError()).isEqualTo("does not parse: a bad line");
@@ -125,7 +126,8 @@ class ListRefresherTest {
 
         Loaded<List<String>> loaded = refresher.load(list, true);
 
-        assertThat(loaded.problem()).hasValue("test-list: 89 rows, more than 10 % below the last good copy's 100");
+        assertThat(loaded.problem()).hasValue("test-list: 89 rows, more than 10 % below the last good copy's 100; "
+                + "kept the last good copy of " + clock.instant());
         assertThat(loaded.list()).hasValueSatisfying(l -> assertThat(l).hasSize(100));
 
         answers.add(body(rows(90), null));
@@ -146,6 +148,8 @@ class ListRefresherTest {
         Loaded<List<String>> kept = refresher.load(list, true);
 
         assertThat(kept.list()).hasValueSatisfying(l -> assertThat(l).hasSize(5));
-        assertThat(kept.problem()).hasValue("test-list: HTTP 429 (rate limited)");
+        assertThat(kept.problem()).as("a forced refresh says what happens next: its caller reports it")
+                .hasValue("test-list: HTTP 429 (rate limited); kept the last good copy of " + clock.instant());
+        assertThat(kept.meta().lastError()).isEqualTo("HTTP 429 (rate limited)");
     }
 }

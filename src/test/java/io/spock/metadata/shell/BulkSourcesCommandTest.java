@@ -54,6 +54,8 @@ class BulkSourcesCommandTest {
                 .property("spock.yahoo.url", yahoo.baseUrl())
                 .property("spock.yahoo.cookie-url", yahoo.cookieUrl())
                 .property("spock.yahoo.rate", "1000")
+                .property("spock.yahoo.retry.initial-delay", "1ms")
+                .property("spock.yahoo.retry.max-delay", "1ms")
                 .property("spock.sources.jpx.enabled", "true")
                 .property("spock.sources.jpx.url", stand.baseUrl() + JPX_PATH)
                 .property("spock.sources.yahoo-screener.enabled", "true")
@@ -104,13 +106,52 @@ class BulkSourcesCommandTest {
         CliRun.Result unknown = cli.run("sources", "refresh", "nope");
 
         assertThat(refresh.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(refresh.errors()).isEqualTo("error: jpx: HTTP 503");
+        assertThat(refresh.errors()).startsWith("error: jpx: HTTP 503; kept the last good copy of ");
+        assertThat(refresh.err().lines().filter(l -> l.contains("jpx: HTTP 503"))).as("one line, no log line too")
+                .hasSize(1);
         JsonNode jpx = find(new ObjectMapper().readTree(refresh.out()), "jpx");
         assertThat(jpx.get("rows").asInt()).isEqualTo(9);
         assertThat(jpx.get("last_error").asText()).isEqualTo("HTTP 503");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.errors()).startsWith("error: unknown bulk source 'nope'");
         assertThat(refresh.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void everyBulkListFailingLeavesTheRunsOutcomeToTheOtherSources() throws Exception {
+        stand.stubFor(get(urlEqualTo(JPX_PATH)).willReturn(aResponse().withStatus(503)));
+        stand.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(YahooStub.SCREENER_PATH)).atPriority(0)
+                .willReturn(aResponse().withStatus(500)));
+
+        CliRun.Result run = cli.run("enrich", "--tickers", "1925", "--regions", "JP", "--format", "json");
+        JsonNode inspected = json(cli.run("inspect-ticker", "1925", "--format", "json"));
+        JsonNode sources = json(cli.run("sources", "--format", "json"));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.errors()).isEmpty();
+        assertThat(inspected.get("source").asText()).as("KIS's medium code stands").isEqualTo("KIS");
+        assertThat(inspected.get("sector_code").asText()).isEqualTo("60");
+        assertThat(find(sources, "jpx").get("last_error").asText()).isEqualTo("HTTP 503");
+        assertThat(find(sources, "yahoo-screener-jp").get("last_error").asText())
+                .isEqualTo("Basic Materials at 0: Yahoo screener answered HTTP 500");
+    }
+
+    @Test
+    void aSourceThatTakesNoPartSaysWhyAndIsNotRefreshed() throws Exception {
+        cli.property("spock.sources.sec.enabled", "true");
+
+        JsonNode sources = json(cli.run("sources", "--format", "json"));
+        CliRun.Result refresh = cli.run("sources", "refresh", "sec");
+
+        assertThat(find(sources, "sec-tickers").get("enabled").asBoolean()).isFalse();
+        assertThat(find(sources, "sec-tickers").get("note").asText()).startsWith("SPOCK_SEC_USER_AGENT is not set");
+        assertThat(find(sources, "nasdaq-nyse").get("note").asText())
+                .isEqualTo("switched off (spock.sources.nasdaq.enabled)");
+        assertThat(find(sources, "jpx").get("note").isNull()).isTrue();
+        assertThat(refresh.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(refresh.errors()).startsWith("error: sec: not refreshed: SPOCK_SEC_USER_AGENT is not set");
+        assertThat(stand.getAllServeEvents()).isEmpty();
     }
 
     private static JsonNode find(JsonNode lines, String list) {

@@ -99,7 +99,9 @@ class SecSourceTest {
 
         assertThat(source.switchedOn()).isFalse();
         assertThat(source.answer(candidate("US", "AAPL"), RegionView.EMPTY).verdict()).isEqualTo(Verdict.NONE);
-        assertThat(source.refresh()).containsExactly("sec: skipped: SPOCK_SEC_USER_AGENT is not set");
+        assertThat(source.refresh()).singleElement().asString()
+                .startsWith("sec: skipped: SPOCK_SEC_USER_AGENT is not set");
+        assertThat(source.offReason()).hasValueSatisfying(r -> assertThat(r).contains("SPOCK_SEC_USER_AGENT"));
         assertThat(sec.getAllServeEvents()).isEmpty();
     }
 

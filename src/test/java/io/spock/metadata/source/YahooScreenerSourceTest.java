@@ -1,6 +1,7 @@
 package io.spock.metadata.source;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.spock.metadata.bulk.BulkFixtures;
 import io.spock.metadata.classify.Confidence;
 import io.spock.metadata.classify.GicsTaxonomy;
@@ -27,6 +28,8 @@ import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -109,12 +112,70 @@ class YahooScreenerSourceTest {
 
         assertThat(problems).filteredOn(p -> p.startsWith("yahoo-screener-jp: ")).singleElement().asString()
                 .contains("Energy at 0").contains(switch (fault) {
-                    case "429" -> "HTTP 429";
-                    case "503" -> "HTTP 503";
+                    case "429" -> "Yahoo Finance rate limited";
+                    case "503" -> "Yahoo screener answered HTTP 503";
                     case "html" -> "an HTML page instead of JSON";
                     default -> "invalid JSON";
                 });
         assertThat(source.answer(jp("6758"), RegionView.EMPTY).sector().code()).isEqualTo("45");
+    }
+
+    @Test
+    void aPageThatFailsForAMomentIsRetriedAndTheListIsKept() {
+        new YahooStub(yahoo).screener("jp", "Technology", 250, "6758.T");
+        yahoo.stubFor(post(urlPathEqualTo(YahooStub.SCREENER_PATH)).atPriority(0).inScenario("blip")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .withRequestBody(matchingJsonPath("$.query.operands[0].operands[1]", equalTo("jp")))
+                .withRequestBody(matchingJsonPath("$.query.operands[1].operands[1]", equalTo("Technology")))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0"))
+                .willSetStateTo("one 429"));
+        yahoo.stubFor(post(urlPathEqualTo(YahooStub.SCREENER_PATH)).atPriority(0).inScenario("blip")
+                .whenScenarioStateIs("one 429")
+                .withRequestBody(matchingJsonPath("$.query.operands[0].operands[1]", equalTo("jp")))
+                .withRequestBody(matchingJsonPath("$.query.operands[1].operands[1]", equalTo("Technology")))
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("recovered"));
+        YahooScreenerSource source = source(250);
+
+        List<String> problems = source.refresh();
+
+        assertThat(problems).isEmpty();
+        assertThat(source.answer(jp("6758"), RegionView.EMPTY).sector().code()).isEqualTo("45");
+        yahoo.verify(3, postRequestedFor(urlPathEqualTo(YahooStub.SCREENER_PATH))
+                .withRequestBody(matchingJsonPath("$.query.operands[0].operands[1]", equalTo("jp")))
+                .withRequestBody(matchingJsonPath("$.query.operands[1].operands[1]", equalTo("Technology"))));
+    }
+
+    @Test
+    void anInvalidCrumbIsRenewedOnceAndThePageAskedAgain() {
+        new YahooStub(yahoo).screener("jp", "Technology", 250, "6758.T");
+        yahoo.stubFor(post(urlPathEqualTo(YahooStub.SCREENER_PATH)).atPriority(0).inScenario("crumb")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(YahooStub.json(401, """
+                        {"finance":{"result":null,"error":{"code":"Unauthorized","description":"Invalid Crumb"}}}"""))
+                .willSetStateTo("renewed"));
+        YahooScreenerSource source = source(250);
+
+        source.prepare(Region.JP, List.of(jp("6758")));
+
+        assertThat(source.answer(jp("6758"), RegionView.EMPTY).sector().code()).isEqualTo("45");
+        yahoo.verify(2, getRequestedFor(urlPathEqualTo("/v1/test/getcrumb")));
+    }
+
+    @Test
+    void aServerThatIgnoresTheOffsetCannotKeepTheRunPaging() {
+        new YahooStub(yahoo);
+        yahoo.stubFor(post(urlPathEqualTo(YahooStub.SCREENER_PATH)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.query.operands[1].operands[1]", equalTo("Technology")))
+                .willReturn(okJson("{\"finance\":{\"result\":[{\"total\":100000,\"quotes\":"
+                        + "[{\"symbol\":\"6758.T\"},{\"symbol\":\"6501.T\"}]}],\"error\":null}}")));
+        YahooScreenerSource source = source(2);
+
+        source.prepare(Region.JP, List.of(jp("6758")));
+
+        assertThat(source.answer(jp("6501"), RegionView.EMPTY).sector().code()).isEqualTo("45");
+        yahoo.verify(2, postRequestedFor(urlPathEqualTo(YahooStub.SCREENER_PATH))
+                .withRequestBody(matchingJsonPath("$.query.operands[1].operands[1]", equalTo("Technology"))));
     }
 
     @Test
