@@ -15,10 +15,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -134,5 +136,33 @@ class SecSourceTest {
 
         assertThat(answer.verdict()).isEqualTo(Verdict.NONE);
         assertThat(answer.reason()).isEqualTo("no SEC ticker list");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"304", "429", "503", "html", "truncated"})
+    void theTickerListIsAskedForConditionallyAndAFailedRefreshKeepsTheLastGoodCopy(String fault) {
+        byte[] list = BulkFixtures.resource("sec-company_tickers_exchange.json");
+        sec.stubFor(get(urlEqualTo(TICKERS)).willReturn(aResponse().withStatus(200).withHeader("ETag", "\"v1\"")
+                .withBody(list)));
+        source();
+        clock.advance(Duration.ofDays(2));
+        sec.stubFor(get(urlEqualTo(TICKERS)).willReturn(switch (fault) {
+            case "html" -> aResponse().withStatus(200).withBody("<!DOCTYPE html><title>Your Request Originates from "
+                    + "an Undeclared Automated Tool</title>");
+            case "truncated" -> aResponse().withStatus(200).withBody(Arrays.copyOf(list, list.length / 2));
+            default -> aResponse().withStatus(Integer.parseInt(fault));
+        }));
+        SecSource source = source();
+
+        List<String> problems = source.refresh();
+
+        sec.verify(getRequestedFor(urlEqualTo(TICKERS)).withHeader("If-None-Match", equalTo("\"v1\"")));
+        if (fault.equals("304")) {
+            assertThat(problems).isEmpty();
+        } else {
+            assertThat(problems).singleElement().asString().startsWith("sec-tickers: ")
+                    .contains("kept the last good copy");
+        }
+        assertThat(source.answer(candidate("US", "AAPL"), RegionView.EMPTY).sector().code()).isEqualTo("45");
     }
 }
