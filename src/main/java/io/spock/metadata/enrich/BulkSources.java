@@ -60,9 +60,12 @@ public final class BulkSources {
     private YahooProfileService yahoo;
     private YahooSectorMapping yahooMapping;
 
-    /** @param cacheDir the cache folder beside the database ({@code db/cache}) */
+    /**
+     * @param cacheDir the cache folder beside the database ({@code db/cache})
+     * @throws io.spock.metadata.app.UsageException (exit 2) naming a bad setting (see {@link SourcesProperties#validated})
+     */
     public BulkSources(SourcesProperties settings, Path cacheDir, Path configDir, GicsTaxonomy gics, Clock clock) {
-        this.settings = settings;
+        this.settings = settings.validated();
         this.configDir = configDir;
         this.gics = gics;
         this.clock = clock;
@@ -153,7 +156,7 @@ public final class BulkSources {
         return new SecSource(tickers, submission, refresher, new SicCache(refresher.cache().dir()),
                 crosswalk(SIC_FILE, Crosswalk.Matching.LONGEST_PREFIX),
                 new SecSource.Settings(p.enabled(), p.hasContact(), p.companyMaxAge()),
-                new TokenBucket(Math.min(p.rate(), 10.0), 1, TimeSource.system()), clock);
+                new TokenBucket(p.rate(), 1, TimeSource.system()), clock);
     }
 
     private Crosswalk crosswalk(String file, Crosswalk.Matching matching) {

@@ -107,6 +107,39 @@ public record SourcesProperties(@DefaultValue Jpx jpx, @DefaultValue Nasdaq nasd
     }
 
     /**
+     * The settings, checked: every maximum age and the deadline more than zero, a body cap of at least 1 byte, SEC's
+     * rate more than 0 and at most its 10 requests per second, screener pages of 1–250 rows.
+     *
+     * @throws UsageException (exit 2) naming the first bad setting and its value
+     */
+    public SourcesProperties validated() {
+        positive("spock.sources.jpx.max-age", jpx.maxAge());
+        positive("spock.sources.nasdaq.max-age", nasdaq.maxAge());
+        positive("spock.sources.sec.max-age", sec.maxAge());
+        positive("spock.sources.sec.company-max-age", sec.companyMaxAge());
+        positive("spock.sources.yahoo-screener.max-age", yahooScreener.maxAge());
+        positive("spock.sources.deadline", deadline);
+        if (maxBytes < 1) {
+            throw new UsageException("spock.sources.max-bytes: must be at least 1, not " + maxBytes);
+        }
+        if (!(sec.rate() > 0 && sec.rate() <= 10)) {
+            throw new UsageException("spock.sources.sec.rate: must be more than 0 and at most 10 (SEC's fair-access "
+                    + "limit), not " + sec.rate());
+        }
+        if (yahooScreener.pageSize() < 1 || yahooScreener.pageSize() > 250) {
+            throw new UsageException("spock.sources.yahoo-screener.page-size: must be 1-250 (Yahoo's largest page), "
+                    + "not " + yahooScreener.pageSize());
+        }
+        return this;
+    }
+
+    private static void positive(String setting, Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new UsageException(setting + ": must be more than 0, not " + value);
+        }
+    }
+
+    /**
      * @throws UsageException (exit 2) naming the setting when the value is not an absolute http(s) URL
      */
     static URI uri(String setting, String value, String fallback) {

@@ -154,6 +154,22 @@ class BulkSourcesCommandTest {
         assertThat(stand.getAllServeEvents()).isEmpty();
     }
 
+    @Test
+    void aBadSourceSettingIsOneLineNamingItAndNothingIsFetched() {
+        cli.property("spock.sources.sec.rate", "-1");
+
+        CliRun.Result sources = cli.run("sources");
+        CliRun.Result enrich = cli.run("enrich", "--tickers", "1925", "--regions", "JP");
+
+        for (CliRun.Result result : List.of(sources, enrich)) {
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(result.errors()).isEqualTo("error: spock.sources.sec.rate: must be more than 0 and at most 10 "
+                    + "(SEC's fair-access limit), not -1.0");
+            assertThat(result.err()).doesNotContain("Exception");
+        }
+        assertThat(stand.getAllServeEvents()).isEmpty();
+    }
+
     private static JsonNode find(JsonNode lines, String list) {
         for (JsonNode line : lines) {
             if (list.equals(line.path("list").asText())) {
