@@ -45,9 +45,9 @@ public final class JpxSource extends ListSource {
     @Override
     public Answer answer(Candidate candidate, RegionView region) {
         Instant now = clock.instant();
-        if (!switchedOn || !Region.JP.name().equals(candidate.region())) {
-            return Answer.without(ID, Verdict.NONE, switchedOn ? "JPX lists Tokyo issues only"
-                    : "switched off (spock.sources.jpx.enabled)", now);
+        Optional<Answer> outside = notCovered(candidate, Region.JP, "JPX lists Tokyo issues only", now);
+        if (outside.isPresent()) {
+            return outside.get();
         }
         Loaded<JpxList> current = loaded;
         Optional<JpxList> jpx = current == null ? Optional.empty() : current.list();

@@ -5,8 +5,11 @@ import io.spock.metadata.bulk.Loaded;
 import io.spock.metadata.store.Source;
 import io.spock.metadata.store.Verdict;
 
+import io.spock.metadata.market.Region;
+
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /** What the local bulk sources share: their name, the refresher of their lists, their switch and clock. */
 abstract class ListSource implements BulkSource {
@@ -31,6 +34,18 @@ abstract class ListSource implements BulkSource {
     @Override
     public final boolean switchedOn() {
         return switchedOn;
+    }
+
+    /**
+     * No answer for a ticker this source does not cover: it is switched off (saying why), or the ticker is of another
+     * region than {@code covers} (null: every region). Empty when the source covers the ticker.
+     */
+    final Optional<Answer> notCovered(Candidate candidate, Region covers, String coversOnly, Instant now) {
+        if (!switchedOn) {
+            return Optional.of(Answer.without(id, Verdict.NONE, offReason().orElse("switched off"), now));
+        }
+        return covers == null || covers.name().equals(candidate.region()) ? Optional.empty()
+                : Optional.of(Answer.without(id, Verdict.NONE, coversOnly, now));
     }
 
     /** No answer because the list is missing: {@code no <what>}, with the refresh's problem when there was one. */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code nasdaq} source: Nasdaq's stock screener, one request per exchange (NASDAQ, NYSE, AMEX) per maximum age
@@ -62,9 +63,9 @@ public final class NasdaqSource extends ListSource {
     @Override
     public Answer answer(Candidate candidate, RegionView region) {
         Instant now = clock.instant();
-        if (!switchedOn || !Region.US.name().equals(candidate.region())) {
-            return Answer.without(ID, Verdict.NONE, switchedOn ? "Nasdaq's screener lists US stocks only"
-                    : "switched off (spock.sources.nasdaq.enabled)", now);
+        Optional<Answer> outside = notCovered(candidate, Region.US, "Nasdaq's screener lists US stocks only", now);
+        if (outside.isPresent()) {
+            return outside.get();
         }
         NasdaqRow row = rows.get(UsSymbol.key(candidate.ticker()));
         if (row == null) {

@@ -121,8 +121,7 @@ public final class SecSource implements BulkSource {
     public Answer answer(Candidate candidate, RegionView region) {
         Instant now = clock.instant();
         if (!switchedOn() || !Region.US.name().equals(candidate.region())) {
-            return Answer.without(ID, Verdict.NONE, !switchedOn() ? "switched off (spock.sources.sec.enabled, "
-                    + "SPOCK_SEC_USER_AGENT)" : "SEC EDGAR covers US companies only", now);
+            return Answer.without(ID, Verdict.NONE, offReason().orElse("SEC EDGAR covers US companies only"), now);
         }
         Map<String, SecListing> byTicker = loaded == null ? Map.of() : loaded.list().orElse(Map.of());
         SecListing listing = byTicker.get(UsSymbol.key(candidate.ticker()));

@@ -51,8 +51,9 @@ public final class YahooScreenerSource extends ListSource {
     @Override
     public Answer answer(Candidate candidate, RegionView region) {
         Instant now = clock.instant();
-        if (!switchedOn) {
-            return Answer.without(ID, Verdict.NONE, "switched off (spock.sources.yahoo-screener.enabled)", now);
+        Optional<Answer> outside = notCovered(candidate, null, null, now);
+        if (outside.isPresent()) {
+            return outside.get();
         }
         Loaded<Map<String, String>> current = loaded.get(Region.valueOf(candidate.region()));
         Optional<Map<String, String>> rows = current == null ? Optional.empty() : current.list();
