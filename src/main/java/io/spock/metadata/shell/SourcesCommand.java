@@ -68,11 +68,12 @@ public class SourcesCommand {
         return Renderer.render(view.build(), format);
     }
 
-    /** A list's age the way an operator reads it: 3 h, 2 d. */
-    private static String age(Duration age) {
+    /** A list's age the way an operator reads it: 12 min, 3 h, 2 d. */
+    static String age(Duration age) {
         if (age == null) {
             return null;
         }
-        return age.toHours() < 48 ? age.toHours() + " h" : age.toDays() + " d";
+        return age.toMinutes() < 60 ? age.toMinutes() + " min"
+                : age.toHours() < 48 ? age.toHours() + " h" : age.toDays() + " d";
     }
 }
