@@ -17,22 +17,29 @@ import java.util.Set;
 public final class YahooSectorMapping {
 
     private final Map<String, GicsSector> sectors;
+    private final Map<String, Confidence> confidences;
     private final Map<String, IndustryRule> industries;
 
     /** An industry-level exception: a different sector, a SPAC flag, or both. */
     private record IndustryRule(GicsSector sector, boolean spac) {
     }
 
-    private YahooSectorMapping(Map<String, GicsSector> sectors, Map<String, IndustryRule> industries) {
+    private YahooSectorMapping(Map<String, GicsSector> sectors, Map<String, Confidence> confidences,
+                               Map<String, IndustryRule> industries) {
         this.sectors = sectors;
+        this.confidences = confidences;
         this.industries = industries;
     }
 
     public static YahooSectorMapping load(Path file, GicsTaxonomy gics) {
         Map<String, GicsSector> sectors = new LinkedHashMap<>();
+        Map<String, Confidence> confidences = new LinkedHashMap<>();
         for (JsonEntries.Entry entry : JsonEntries.read(file, "sectors")) {
             String yahoo = JsonEntries.text(file, entry, "yahoo");
             GicsSector sector = sector(file, entry, gics, JsonEntries.text(file, entry, "sector"));
+            String level = entry.node().path("confidence").asText("high");
+            confidences.put(key(yahoo), Confidence.parse(level).orElseThrow(() -> new MappingFileException(file
+                    + " line " + entry.line() + ": confidence '" + level + "' must be high, medium or low")));
             if (sectors.putIfAbsent(key(yahoo), sector) != null) {
                 throw new MappingFileException(file + " line " + entry.line() + ": duplicate Yahoo sector '"
                         + yahoo + "'");
@@ -53,7 +60,7 @@ public final class YahooSectorMapping {
                         + industry + "'");
             }
         }
-        return new YahooSectorMapping(sectors, industries);
+        return new YahooSectorMapping(sectors, confidences, industries);
     }
 
     private static GicsSector sector(Path file, JsonEntries.Entry entry, GicsTaxonomy gics, String code) {
@@ -84,6 +91,11 @@ public final class YahooSectorMapping {
             return Optional.empty();
         }
         return Optional.of(new YahooMatch(sector, industry, rule != null && rule.spac()));
+    }
+
+    /** How far a Yahoo sector's mapping can be trusted (the file's per-sector confidence, high when not given). */
+    public Confidence confidence(String yahooSector) {
+        return yahooSector == null ? Confidence.HIGH : confidences.getOrDefault(key(yahooSector), Confidence.HIGH);
     }
 
     /** The GICS sector for a Yahoo sector name ("Consumer Cyclical" → 25). */

@@ -1,5 +1,6 @@
 package io.spock.metadata.enrich;
 
+import io.spock.metadata.app.Settings;
 import io.spock.metadata.app.SpockProperties;
 import io.spock.metadata.classify.GicsTaxonomy;
 import io.spock.metadata.classify.KisSectorMapping;
@@ -7,12 +8,16 @@ import io.spock.metadata.classify.YahooSectorMapping;
 import io.spock.metadata.yahoo.YahooProfileService;
 import io.spock.metadata.yahoo.YahooRequestListener;
 import io.spock.metadata.yahoo.YahooSettings;
+import io.spock.metadata.source.SourcePolicy;
+import io.spock.metadata.store.Database;
+import io.spock.metadata.store.SourceShares;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,9 +69,45 @@ public class EnrichConfiguration {
     @Lazy
     public EnrichmentService enrichmentService(DSLContext dsl, SpockProperties properties, GicsTaxonomy gics,
                                                KisSectorMapping kis, YahooSectorMapping yahooMapping,
-                                               YahooProfileService yahoo, ExecutorService yahooPool, Clock clock) {
+                                               YahooProfileService yahoo, ExecutorService yahooPool, Clock clock,
+                                               BulkSources bulk) {
         return PipelineFactory.builder(dsl).configDir(properties.configDir()).gics(gics).kisMapping(kis)
-                .yahooMapping(yahooMapping).yahoo(yahoo).perTickerPool(yahooPool).clock(clock).build();
+                .yahooMapping(yahooMapping).yahoo(yahoo).perTickerPool(yahooPool).clock(clock).bulk(bulk).build();
+    }
+
+    /** The bulk sources' settings, bound when a command first needs them (a bad one stops only those commands). */
+    @Bean
+    @Lazy
+    public SourcesProperties sourcesProperties(Settings settings) {
+        return settings.bind("spock.sources", SourcesProperties.class);
+    }
+
+    @Bean
+    @Lazy
+    public BulkSources bulkSources(SourcesProperties sources, SpockProperties properties, Database database,
+                                   GicsTaxonomy gics, Clock clock, YahooProfileService yahoo,
+                                   YahooSectorMapping yahooMapping) {
+        return new BulkSources(sources, cacheDir(properties, database), properties.configDir(), gics, clock)
+                .yahoo(yahoo, yahooMapping);
+    }
+
+    @Bean
+    @Lazy
+    public SourcesOverview sourcesOverview(BulkSources bulk, SpockProperties properties, SourceShares shares,
+                                           Clock clock) {
+        return new SourcesOverview(bulk, properties.configDir().resolve(SourcePolicy.FILE), shares, clock);
+    }
+
+    @Bean
+    public SourceShares sourceShares(DSLContext dsl) {
+        return new SourceShares(dsl);
+    }
+
+    /** The bulk lists' cache folder: beside a SQLite database ({@code db/cache}), else {@code <home>/cache}. */
+    static Path cacheDir(SpockProperties properties, Database database) {
+        Path file = database.location().file();
+        return file != null && file.getParent() != null ? file.getParent().resolve("cache")
+                : properties.home().resolve("cache");
     }
 
     @Bean

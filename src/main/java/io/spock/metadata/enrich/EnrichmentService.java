@@ -113,6 +113,7 @@ public final class EnrichmentService {
             List<Answer> answers = new ArrayList<>();
             Answer last = null;
             for (ClassificationSource source : pipeline.chain().all()) {
+                source.prepare(region, List.of(candidate));
                 Answer answer = source.answer(candidate, view);
                 answers.add(answer);
                 if (source.perTicker()) {

@@ -4,8 +4,12 @@ import io.spock.metadata.classify.GicsTaxonomy;
 import io.spock.metadata.classify.KisSectorMapping;
 import io.spock.metadata.classify.YahooSectorMapping;
 import io.spock.metadata.source.ClassificationSource;
+import io.spock.metadata.source.JpxSource;
 import io.spock.metadata.source.KisCodeSource;
 import io.spock.metadata.source.ParentSource;
+import io.spock.metadata.source.NasdaqSource;
+import io.spock.metadata.source.SecSource;
+import io.spock.metadata.source.YahooScreenerSource;
 import io.spock.metadata.source.SourceChain;
 import io.spock.metadata.source.SourcePolicy;
 import io.spock.metadata.source.YahooSource;
@@ -41,6 +45,7 @@ public final class PipelineFactory {
     private Clock clock = Clock.systemDefaultZone();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private final List<ClassificationSource> extraSources = new ArrayList<>();
+    private BulkSources bulk;
 
     private PipelineFactory(DSLContext dsl) {
         this.dsl = Objects.requireNonNull(dsl, "dsl");
@@ -97,6 +102,16 @@ public final class PipelineFactory {
         return this;
     }
 
+    /**
+     * The bulk-list sources (with the Yahoo session for the screener already given, see
+     * {@link BulkSources#yahoo}). Without them every bulk source is switched off: it answers nothing and never
+     * reaches the network.
+     */
+    public PipelineFactory bulk(BulkSources value) {
+        this.bulk = Objects.requireNonNull(value, "bulk");
+        return this;
+    }
+
     /** Offers one more source to the policy (it still needs an entry in the policy to take part). */
     public PipelineFactory source(ClassificationSource value) {
         this.extraSources.add(value);
@@ -116,6 +131,8 @@ public final class PipelineFactory {
         available.add(new KisCodeSource(kisMap, clock));
         available.add(new ParentSource(clock));
         available.add(new YahooSource(Objects.requireNonNull(yahoo, "yahoo"), yahooMap, clock));
+        available.addAll((bulk != null ? bulk : new BulkSources(SourcesProperties.switchedOff(), Path.of("db", "cache"),
+                config(""), taxonomy, clock)).sources());
         available.addAll(extraSources);
         SourcePolicy rules = policy != null ? policy
                 : SourcePolicy.load(config(SourcePolicy.FILE), available.stream().map(ClassificationSource::id).toList());
@@ -128,7 +145,8 @@ public final class PipelineFactory {
 
     /** The names of the sources this build implements, for reading a policy file on its own. */
     public static List<Source> builtInSources() {
-        return List.of(Source.KIS, Source.PARENT, Source.YAHOO);
+        return List.of(Source.KIS, YahooScreenerSource.ID, JpxSource.ID, NasdaqSource.ID, Source.PARENT, SecSource.ID,
+                Source.YAHOO);
     }
 
     private Path config(String file) {

@@ -130,7 +130,7 @@ final class RegionEnrichment {
         RegionClassifications view = pipeline.view(region);
         Map<String, List<Answer>> recorded = pipeline.evidence().byTicker(region,
                 pipeline.chain().perTicker().stream().map(ClassificationSource::id).toList());
-        for (ClassificationSource source : pipeline.chain().local()) {
+        for (ClassificationSource source : pipeline.chain().all()) {
             source.prepare(region, due);
         }
         List<Pending> pending = new ArrayList<>();

@@ -40,7 +40,7 @@ public class ChangesCommand {
         this.gics = gics;
     }
 
-    @Command(command = "changes", description = "What moved: sector and industry changes by run, date, region, sector or source; --summary for the sector migration matrix.")
+    @Command(command = "changes", group = CommandGroups.INSPECTION, description = "What moved: sector and industry changes by run, date, region, sector or source; --summary for the sector migration matrix.")
     public String changes(
             @Option(longNames = "run", description = "one enrich run: its number, or last") String run,
             @Option(longNames = "since", description = "changes from this date (2026-11-30) or time (2026-11-30T02:30), UTC")

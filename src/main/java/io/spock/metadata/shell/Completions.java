@@ -52,6 +52,12 @@ public class Completions {
         return context -> listProposals(context, choices);
     }
 
+    /** The bulk sources' names, for {@code sources refresh NAME}. */
+    @Bean
+    public CompletionProvider bulkSourceCompletion() {
+        return context -> listProposals(context, List.of("jpx", "nasdaq", "sec", "yahoo_screener"));
+    }
+
     @Bean
     public CompletionProvider dimensionCompletion() {
         return context -> listProposals(context, List.of("sector", "source", "exchange"));

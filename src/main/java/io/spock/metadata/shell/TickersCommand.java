@@ -34,7 +34,7 @@ public class TickersCommand {
         this.filters = filters;
     }
 
-    @Command(command = "tickers", description = "Find tickers by any attribute (region, exchange, sector, source, confidence, status, name, flags): filtered, sorted, paged.")
+    @Command(command = "tickers", group = CommandGroups.INSPECTION, description = "Find tickers by any attribute (region, exchange, sector, source, confidence, status, name, flags): filtered, sorted, paged.")
     @WithTickerFilters
     public String tickers(
             @Option(longNames = "sort", defaultValue = "region,ticker",

@@ -24,7 +24,8 @@ import java.util.TreeSet;
  *   <li>a manual fix always wins (it is never overwritten by enrichment, see {@link Source#notManual()});</li>
  *   <li>otherwise the answer with the highest {@link Confidence} wins, and ties go by the configured order;</li>
  *   <li>two answers of at least medium confidence with different sectors mark a disagreement;</li>
- *   <li>an answer of medium or high confidence stands alone; a low one only when nothing else answers.</li>
+ *   <li>an answer of medium or high confidence stands alone; a low one only when nothing else answers, or when a
+ *       second source names the same sector (then no per-ticker source is asked).</li>
  * </ul>
  */
 public final class SourcePolicy {
@@ -116,7 +117,9 @@ public final class SourcePolicy {
         Optional<Answer> winner = answers.stream().filter(Answer::hasSector)
                 .max(Comparator.comparing(Answer::confidence)
                         .thenComparing(a -> -rank.getOrDefault(a.source(), Integer.MAX_VALUE)));
-        return new Decision(winner, disagree(answers), answers);
+        boolean confirmed = winner.isPresent() && answers.stream().anyMatch(a -> a.hasSector()
+                && a.source() != winner.get().source() && a.sector().equals(winner.get().sector()));
+        return new Decision(winner, disagree(answers), confirmed, answers);
     }
 
     /** Two answers of at least medium confidence with different sectors. */

@@ -1,7 +1,6 @@
 package io.spock.metadata.source;
 
 import io.spock.metadata.store.Verdict;
-import io.spock.metadata.classify.Confidence;
 import io.spock.metadata.classify.SecurityFlags;
 import io.spock.metadata.classify.YahooMatch;
 import io.spock.metadata.classify.YahooSectorMapping;
@@ -71,7 +70,7 @@ public final class YahooSource implements ClassificationSource {
         }
         YahooMatch m = match.get();
         String name = profile.longName().or(profile::shortName).orElse(candidate.nameEn());
-        return Answer.sector(Source.YAHOO, m.sector(), Confidence.HIGH, sector,
+        return Answer.sector(Source.YAHOO, m.sector(), mapping.confidence(sector), sector,
                         industry == null ? sector : sector + " / " + industry, "Yahoo Finance profile", now)
                 .withIndustry(null, m.industry())
                 .withSpac(m.spacIndustry() || SecurityFlags.isSpac(name, m.industry()))

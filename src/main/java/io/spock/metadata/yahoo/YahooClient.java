@@ -13,4 +13,12 @@ public interface YahooClient {
      */
     default void openSession() {
     }
+
+    /**
+     * One page of Yahoo's screener: {@code POST {base}/v1/finance/screener?crumb=…} with the session's cookie and
+     * crumb. Never throws for network or protocol trouble.
+     */
+    default ScreenerReply screen(java.net.URI base, String body) {
+        return new ScreenerReply.Failure(new YahooLookup.Rejected(0, "this Yahoo client has no screener"), 0);
+    }
 }

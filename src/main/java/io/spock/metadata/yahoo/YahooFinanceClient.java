@@ -157,6 +157,45 @@ public final class YahooFinanceClient implements YahooClient {
     }
 
     @Override
+    public ScreenerReply screen(URI base, String body) {
+        try {
+            String usedCrumb = crumb();
+            HttpResponse<String> response = send(screenerRequest(base, body, usedCrumb), "the screener");
+            if (response.statusCode() == 401) {
+                listener.onRequest("invalid_crumb");
+                dropSession(usedCrumb);
+                response = send(screenerRequest(base, body, crumb()), "the screener");
+            }
+            int status = response.statusCode();
+            YahooLookup failure = isConsentPage(response) ? new YahooLookup.Blocked(CONSENT_PAGE)
+                    : status == 429 ? rateLimited(response)
+                    : status >= 500 ? new YahooLookup.Transient("Yahoo screener answered HTTP " + status)
+                    : status != 200 ? new YahooLookup.Rejected(status, "Yahoo screener answered HTTP " + status)
+                    : null;
+            listener.onRequest(failure == null ? "ok" : label(status, failure));
+            return failure == null ? new ScreenerReply.Page(response.body(), 1) : new ScreenerReply.Failure(failure, 1);
+        } catch (CrumbUnavailable e) {
+            return new ScreenerReply.Failure(e.outcome, 1);
+        } catch (IOException e) {
+            return new ScreenerReply.Failure(failure(e), 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ScreenerReply.Failure(new YahooLookup.Transient("Interrupted while calling Yahoo Finance"), 1);
+        }
+    }
+
+    private HttpRequest screenerRequest(URI base, String body, String crumbValue) {
+        String root = stripTrailingSlash(base.toString());
+        return HttpRequest.newBuilder(URI.create(root + "/v1/finance/screener?crumb=" + encode(crumbValue)))
+                .timeout(settings.requestTimeout())
+                .header("User-Agent", settings.userAgent())
+                .header("Accept", JSON_ACCEPT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    @Override
     public void openSession() {
         try {
             crumb();

@@ -48,6 +48,7 @@ public final class YahooProfileService {
     private final Cache<String, ProfileResult> answers;
     private final CircuitBreaker<YahooLookup> breaker;
     private final FailsafeExecutor<YahooLookup> resilience;
+    private final FailsafeExecutor<ScreenerReply> screening;
     private final AtomicReference<String> lastFailure = new AtomicReference<>("no failure recorded");
 
     /** Production wiring: HTTP client from the settings, system clock. */
@@ -77,6 +78,7 @@ public final class YahooProfileService {
                 .build();
         this.breaker = circuitBreaker(settings.breaker());
         this.resilience = Failsafe.with(retryPolicy(settings.retry()), breaker);
+        this.screening = Failsafe.with(screenerRetryPolicy(settings.retry()));
     }
 
     /**
@@ -108,6 +110,53 @@ public final class YahooProfileService {
                 return ProfileResult.failed("Interrupted while waiting to call Yahoo Finance", attempts.get());
             }
             throw e;
+        }
+    }
+
+    /**
+     * One page of Yahoo's screener, through the same in-flight bound, session, rate limiter and circuit breaker as
+     * the per-ticker lookups (a failed attempt counts towards the breaker), and retried like them: a rate limit (after
+     * its {@code Retry-After}), a 5xx or a lost connection is tried again with backoff, up to the configured attempts,
+     * so that one bad moment does not cost a region's whole list. Blocks for the rate limit and the pauses; never
+     * throws for Yahoo's trouble.
+     */
+    public ScreenerReply screen(java.net.URI base, String body) {
+        AtomicInteger attempts = new AtomicInteger();
+        try {
+            ScreenerReply reply = screening.get(() -> screenOnce(base, body, attempts));
+            return reply instanceof ScreenerReply.Failure f ? new ScreenerReply.Failure(f.outcome(), attempts.get())
+                    : new ScreenerReply.Page(((ScreenerReply.Page) reply).json(), attempts.get());
+        } catch (FailsafeException e) {
+            if (e.getCause() instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                return new ScreenerReply.Failure(new YahooLookup.Transient("Interrupted while waiting to call "
+                        + "Yahoo Finance"), attempts.get());
+            }
+            throw e;
+        }
+    }
+
+    private ScreenerReply screenOnce(java.net.URI base, String body, AtomicInteger attempts)
+            throws InterruptedException {
+        if (!breaker.tryAcquirePermit()) {
+            return new ScreenerReply.Failure(new YahooLookup.Rejected(0, "Yahoo Finance circuit open: "
+                    + lastFailure.get()), 0);
+        }
+        inFlight.acquire();
+        try {
+            client.openSession();
+            rateLimiter.acquire();
+            attempts.incrementAndGet();
+            ScreenerReply reply = client.screen(base, body);
+            if (reply instanceof ScreenerReply.Failure failure) {
+                lastFailure.set(failure.reason());
+                breaker.recordFailure();
+            } else {
+                breaker.recordSuccess();
+            }
+            return reply;
+        } finally {
+            inFlight.release();
         }
     }
 
@@ -156,6 +205,27 @@ public final class YahooProfileService {
                             ? String.valueOf(event.getLastException())
                             : event.getLastResult().describe();
                     log.debug("Retrying Yahoo Finance lookup in {} ms after: {}", event.getDelay().toMillis(), reason);
+                    listener.onRetryScheduled(event.getDelay(), reason);
+                })
+                .build();
+    }
+
+    /** The lookups' retry rules for screener pages (the breaker is checked by hand: it counts lookups' outcomes). */
+    private RetryPolicy<ScreenerReply> screenerRetryPolicy(YahooSettings.Retry retry) {
+        RetryDelays delays = new RetryDelays(retry, () -> ThreadLocalRandom.current().nextDouble());
+        return RetryPolicy.<ScreenerReply>builder()
+                .handleResultIf(reply -> reply instanceof ScreenerReply.Failure f && f.outcome().isRetryable())
+                .abortOn(InterruptedException.class)
+                .abortIf(reply -> breaker.isOpen())
+                .abortIf(reply -> reply instanceof ScreenerReply.Failure f
+                        && waitsTooLong(f.outcome(), retry.maxRetryAfter()))
+                .withMaxAttempts(retry.maxAttempts())
+                .withDelayFn(context -> delays.before(context.getAttemptCount(),
+                        context.getLastResult() instanceof ScreenerReply.Failure f ? f.outcome() : null))
+                .onRetryScheduled(event -> {
+                    String reason = event.getLastResult() instanceof ScreenerReply.Failure f ? f.reason()
+                            : String.valueOf(event.getLastException());
+                    log.debug("Retrying a Yahoo screener page in {} ms after: {}", event.getDelay().toMillis(), reason);
                     listener.onRetryScheduled(event.getDelay(), reason);
                 })
                 .build();

@@ -41,6 +41,8 @@ class ArchitectureTest {
     void sourcesOfDataDoNotReachIntoThePipelineOrTheShell() {
         noClasses().that().resideInAnyPackage("io.spock.metadata.market..", "io.spock.metadata.classify..",
                         "io.spock.metadata.yahoo..", "io.spock.metadata.kis..", "io.spock.metadata.http..",
+                        "io.spock.metadata.bulk..", "io.spock.metadata.jpx..", "io.spock.metadata.nasdaq..",
+                        "io.spock.metadata.sec..",
                         "io.spock.metadata.store..", "io.spock.metadata.render..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.spock.metadata.enrich..",
                         "io.spock.metadata.shell..", "io.spock.metadata.universe..", "io.spock.metadata.curate..",

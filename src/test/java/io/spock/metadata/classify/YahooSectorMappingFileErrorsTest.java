@@ -56,6 +56,27 @@ class YahooSectorMappingFileErrorsTest {
     }
 
     @Test
+    void aSectorsConfidenceIsReadAndHighWhenLeftOut() {
+        Path file = yahooFile(sectors(
+                        "    {\"yahoo\": \"Energy\", \"sector\": \"10\"},",
+                        "    {\"yahoo\": \"Basic Materials\", \"sector\": \"15\", \"confidence\": \"medium\"}"),
+                "    {\"industry\": \"Shell Companies\", \"spac\": true}");
+        YahooSectorMapping yahoo = load(file);
+        assertThat(yahoo.confidence("Energy")).isEqualTo(Confidence.HIGH);
+        assertThat(yahoo.confidence("basic materials")).isEqualTo(Confidence.MEDIUM);
+    }
+
+    @Test
+    void aBadConfidenceNamesTheLine() {
+        Path file = yahooFile(sectors(
+                        "    {\"yahoo\": \"Energy\", \"sector\": \"10\"},",
+                        "    {\"yahoo\": \"Utilities\", \"sector\": \"55\", \"confidence\": \"sure\"}"),
+                "    {\"industry\": \"Shell Companies\", \"spac\": true}");
+        assertThat(assertFileError(() -> load(file), file, 4))
+                .contains("confidence 'sure' must be high, medium or low");
+    }
+
+    @Test
     void industryRuleCanChangeTheSectorAndFlagSpacTogether() {
         Path file = yahooFile(sectors("    {\"yahoo\": \"Industrials\", \"sector\": \"20\"}"),
                 "    {\"industry\": \"Shell Companies\", \"sector\": \"40\", \"spac\": true}");

@@ -74,7 +74,7 @@ class SourcePolicyTest {
     @Test
     void theShippedPolicyFileReproducesKisThenYahoo() {
         SourcePolicy shipped = SourcePolicy.load(Path.of("config", SourcePolicy.FILE),
-                List.of(Source.KIS, Source.PARENT, Source.YAHOO));
+                io.spock.metadata.enrich.PipelineFactory.builtInSources());
 
         assertThat(shipped.order()).startsWith(Source.KIS).endsWith(Source.YAHOO);
         assertThat(shipped.enabled(Source.MANUAL)).as("manual is not a source that answers in a run").isFalse();

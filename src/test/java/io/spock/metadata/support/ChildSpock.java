@@ -54,6 +54,8 @@ public final class ChildSpock {
                 .redirectOutput(logs.resolveSibling(logs.getFileName() + ".out").toFile())
                 .redirectError(logs.resolveSibling(logs.getFileName() + ".err").toFile());
         builder.environment().put("SPOCK_DEMO", "false");
+        BulkSourcesOff.PROPERTIES.forEach((key, value) -> builder.environment()
+                .put(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace("-", ""), value));
         builder.environment().putAll(env);
         return builder.start();
     }

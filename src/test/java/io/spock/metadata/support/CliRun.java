@@ -22,6 +22,7 @@ public final class CliRun {
         this.home = home;
         properties.put("spock.home", home.toString());
         properties.put("spock.db", home.resolve("test.db").toString());
+        BulkSourcesOff.PROPERTIES.forEach(properties::put);
     }
 
     /**

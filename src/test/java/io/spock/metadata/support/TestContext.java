@@ -23,6 +23,7 @@ public final class TestContext {
         Map<String, Object> properties = new HashMap<>();
         properties.put("spock.home", home.toString());
         properties.put("spock.db", home.resolve("test.db").toString());
+        BulkSourcesOff.PROPERTIES.forEach(properties::put);
         properties.putAll(extra);
         CliStreams streams = new CliStreams(new ByteArrayInputStream(new byte[0]),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), false);

@@ -4,7 +4,14 @@ import com.github.tomakehurst.wiremock.junit.Stubbing;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
+import java.util.List;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -32,6 +39,41 @@ public final class YahooStub {
                 .withHeader("Content-Type", "text/plain;charset=utf-8").withBody(CRUMB)));
         server.stubFor(get(urlPathMatching("/v10/finance/quoteSummary/.*")).atPriority(10)
                 .willReturn(notFound()));
+        server.stubFor(post(urlPathEqualTo(SCREENER_PATH)).atPriority(10)
+                .willReturn(okJson(screenerPage(0, 0, List.of()))));
+    }
+
+    public static final String SCREENER_PATH = "/v1/finance/screener";
+
+    /**
+     * Yahoo's screener answer for one region and sector, in pages of {@code pageSize} (the answer's documented shape:
+     * {@code finance.result[0]} with {@code total}, {@code start}, {@code count} and {@code quotes}).
+     */
+    public YahooStub screener(String region, String sector, int pageSize, String... symbols) {
+        for (int offset = 0; offset < symbols.length; offset += pageSize) {
+            List<String> page = List.of(symbols).subList(offset, Math.min(symbols.length, offset + pageSize));
+            server.stubFor(post(urlPathEqualTo(SCREENER_PATH)).atPriority(1)
+                    .withQueryParam("crumb", equalTo(CRUMB))
+                    .withRequestBody(matchingJsonPath("$.query.operands[0].operands[1]", equalTo(region)))
+                    .withRequestBody(matchingJsonPath("$.query.operands[1].operands[1]", equalTo(sector)))
+                    .withRequestBody(matchingJsonPath("$.offset", equalTo(String.valueOf(offset))))
+                    .willReturn(okJson(screenerPage(symbols.length, offset, page))));
+        }
+        return this;
+    }
+
+    static String screenerPage(int total, int start, List<String> symbols) {
+        String quotes = symbols.stream().map(s -> "{\"symbol\":\"" + s + "\",\"quoteType\":\"EQUITY\","
+                + "\"shortName\":\"" + s + "\",\"exchange\":\"X\"}").collect(java.util.stream.Collectors.joining(","));
+        return "{\"finance\":{\"result\":[{\"id\":\"screener\",\"title\":\"Screener Results\",\"total\":"
+                + total + ",\"start\":" + start + ",\"count\":" + symbols.size() + ",\"quotes\":[" + quotes
+                + "]}],\"error\":null}}";
+    }
+
+    /** POST requests Yahoo's screener received. */
+    public int screenerCalls() {
+        return server instanceof WireMockExtension wm
+                ? wm.findAll(postRequestedFor(urlPathEqualTo(SCREENER_PATH))).size() : -1;
     }
 
     public String baseUrl() {
