@@ -125,8 +125,8 @@ final class BulkBench {
             BulkStandIns stand = new BulkStandIns(stocks);
             try {
                 SourcesProperties settings = settings(stand.baseUrl());
-                YahooSettings yahooSettings = YahooSettings.defaults().withQueryBaseUrl(URI.create(stand.baseUrl()))
-                        .withCookieUrl(URI.create(stand.baseUrl() + "/cookie")).withRate(500, 1).withMaxInFlight(8);
+                YahooSettings yahooSettings = YahooSettings.builder().queryBaseUrl(URI.create(stand.baseUrl()))
+                        .cookieUrl(URI.create(stand.baseUrl() + "/cookie")).rate(500, 1).maxInFlight(8).build();
                 YahooProfileService yahoo = YahooProfileService.create(yahooSettings, YahooRequestListener.NO_OP);
                 ExecutorService pool = Executors.newFixedThreadPool(8, r -> {
                     Thread t = new Thread(r, "bench-per-ticker");

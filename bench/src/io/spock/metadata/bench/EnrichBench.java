@@ -1,5 +1,6 @@
 package io.spock.metadata.bench;
 
+import io.spock.metadata.store.SecurityType;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.spock.metadata.enrich.EnrichMode;
@@ -155,7 +156,7 @@ final class EnrichBench {
         List<Listing> listings = new ArrayList<>(tickers);
         var nas = Markets.exchange("NAS").orElseThrow();
         for (int i = 0; i < tickers; i++) {
-            listings.add(Listing.of(nas, String.format("T%06d", i), "Company " + i, null, "STOCK",
+            listings.add(Listing.of(nas, String.format("T%06d", i), "Company " + i, null, SecurityType.STOCK,
                     kisMapped ? STANDING_CODES[i % STANDING_CODES.length] : "000"));
         }
         new UniverseWriter(db.dsl(), Clock.systemUTC()).insertMissing(listings);

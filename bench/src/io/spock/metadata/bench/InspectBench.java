@@ -1,5 +1,6 @@
 package io.spock.metadata.bench;
 
+import io.spock.metadata.store.SecurityType;
 import io.spock.metadata.classify.Confidence;
 import io.spock.metadata.classify.GicsSector;
 import io.spock.metadata.classify.GicsTaxonomy;
@@ -82,8 +83,8 @@ final class InspectBench {
         List<Exchange> exchanges = Markets.exchanges();
         List<Listing> listings = new ArrayList<>(tickers);
         for (int i = 0; i < tickers; i++) {
-            listings.add(new Listing(exchanges.get(i % exchanges.size()), String.format("T%06d", i), "Co " + i,
-                    null, "STOCK", "010", false));
+            listings.add(Listing.of(exchanges.get(i % exchanges.size()), String.format("T%06d", i), "Co " + i,
+                    null, SecurityType.STOCK, "010"));
         }
         new UniverseWriter(dsl, Clock.systemUTC()).insertMissing(listings);
         Confidence[] confidences = Confidence.values();

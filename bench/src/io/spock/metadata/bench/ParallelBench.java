@@ -1,5 +1,6 @@
 package io.spock.metadata.bench;
 
+import io.spock.metadata.store.SecurityType;
 import io.spock.metadata.enrich.EnrichMode;
 import io.spock.metadata.enrich.EnrichReport;
 import io.spock.metadata.enrich.EnrichRequest;
@@ -102,7 +103,7 @@ final class ParallelBench {
                     case "TSE" -> String.format("%04d", 1000 + i);
                     default -> String.format("T%05d", i);
                 };
-                listings.add(Listing.of(exchange, ticker, "Company " + i, null, "STOCK", i % 2 == 0 ? "010" : "000"));
+                listings.add(Listing.of(exchange, ticker, "Company " + i, null, SecurityType.STOCK, i % 2 == 0 ? "010" : "000"));
             }
         }
         new UniverseWriter(db.dsl(), Clock.systemUTC()).insertMissing(listings);

@@ -1,5 +1,6 @@
 package io.spock.metadata.bench;
 
+import io.spock.metadata.store.SecurityType;
 import io.spock.metadata.market.Markets;
 import io.spock.metadata.market.Region;
 import io.spock.metadata.store.CoverageQuery;
@@ -46,7 +47,7 @@ final class ShellBench {
             var exchanges = Markets.exchanges();
             for (int i = 0; i < tickers; i++) {
                 listings.add(Listing.of(exchanges.get(i % exchanges.size()), String.format("T%06d", i), "Co " + i,
-                        null, "STOCK", i % 2 == 0 ? "000" : "010"));
+                        null, SecurityType.STOCK, i % 2 == 0 ? "000" : "010"));
             }
             new UniverseWriter(db.dsl(), Clock.systemUTC()).insertMissing(listings);
             TickerLookup lookup = new TickerLookup(db.dsl());
