@@ -192,7 +192,9 @@ class EnrichmentServiceTest {
                 })));
         EnrichmentService service = PipelineFactory.builder(failing)
                 .configDir(Path.of("config")).clock(Clock.systemUTC())
-                .yahoo(YahooProfileService.create(settings(), YahooRequestListener.NO_OP))
+                // Yahoo at 200 requests/s, so that a batch's write (slower on a server) is short next to its requests
+                .yahoo(YahooProfileService.create(settings().toBuilder().rate(200, 1).build(),
+                        YahooRequestListener.NO_OP))
                 .perTickerPool(pool).sleeper(slept::add).build();
 
         EnrichReport report = service.run(new EnrichRequest(EnumSet.of(Region.US, Region.JP), EnrichMode.INCREMENTAL,
