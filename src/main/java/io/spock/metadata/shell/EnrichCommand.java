@@ -136,8 +136,8 @@ public class EnrichCommand {
             @Option(longNames = "metrics-textfile", label = "FILE", description = "write the run's metrics to this "
                     + ".prom file for node_exporter's textfile collector")
             @OptionValues(provider = "fileCompletion") String metricsTextfile,
-            @Option(longNames = LangOption.NAME, label = LangOption.LABEL, description = LangOption.DESCRIPTION
-                    + "; also in the report") @OptionValues(provider = "langCompletion") String lang) {
+            @Option(longNames = LangOption.NAME, label = LangOption.LABEL, description = LangOption.DESCRIPTION)
+            @OptionValues(provider = "langCompletion") String lang) {
         OutputFormat output = OutputFormat.parse(format);
         SectorNames names = langs.read(lang);
         if (forceRefresh && incremental) {

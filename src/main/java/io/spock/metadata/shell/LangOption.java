@@ -19,8 +19,7 @@ public class LangOption {
 
     static final String NAME = "lang";
     static final String LABEL = "LANG";
-    static final String DESCRIPTION = "sector names in en, ko, zh-Hans, zh-Hant, ja or vi "
-            + "(default: setting spock.display.lang, else en); csv and json add a sector_name column";
+    static final String DESCRIPTION = "sector names in en, ko, zh-Hans, zh-Hant, ja or vi (default: spock.display.lang)";
 
     private final Settings settings;
     private final ObjectProvider<GicsTaxonomy> gics;
