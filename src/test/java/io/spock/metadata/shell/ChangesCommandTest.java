@@ -112,12 +112,12 @@ class ChangesCommandTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.out()).contains("no changes match").contains("no sector changes match");
         assertThat(result.errors().lines().toList()).containsExactly(
-                "error: --run last: no enrich run yet",
-                "error: unknown run 7: no enrich run yet",
-                "error: invalid --run 'seven': a run number, or last",
-                "error: invalid --since 'yesterday': a date (2026-11-30) or a time (2026-11-30T02:30), UTC",
-                "error: unknown --sector 'Finanse': a GICS sector code (10-60) or name; closest: Financials, Energy, "
-                        + "Utilities",
-                "error: --limit must be from 1 to 100000, not 0");
+                "error: line 3: --run last: no enrich run yet",
+                "error: line 4: unknown run 7: no enrich run yet",
+                "error: line 5: invalid --run 'seven': a run number, or last",
+                "error: line 6: invalid --since 'yesterday': a date (2026-11-30) or a time (2026-11-30T02:30), UTC",
+                "error: line 7: unknown --sector 'Finanse': a GICS sector code (10-60) or name; closest: "
+                        + "Financials, Energy, Utilities",
+                "error: line 8: --limit must be from 1 to 100000, not 0");
     }
 }

@@ -1,5 +1,6 @@
 package io.spock.metadata.yahoo;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -87,6 +88,8 @@ class YahooFinanceClientTest {
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         logger.addAppender(logged);
+        Level before = logger.getLevel();
+        logger.setLevel(Level.WARN); // the unit tests' logback configuration turns every logger off
         byte[] body = YahooFixtures.recordedBody("quoteSummary-AAPL").getBytes(StandardCharsets.UTF_8);
         String text = new String(body, StandardCharsets.ISO_8859_1);
         body[text.indexOf("Consumer Electronics")] = (byte) 0xFF;
@@ -96,6 +99,7 @@ class YahooFinanceClientTest {
 
         YahooLookup outcome = client.lookup("AAPL");
         logger.detachAppender(logged);
+        logger.setLevel(before);
 
         assertThat(outcome).isInstanceOfSatisfying(YahooLookup.Found.class,
                 found -> assertThat(found.profile().industry()).contains("\uFFFDonsumer Electronics"));
