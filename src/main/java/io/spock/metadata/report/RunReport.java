@@ -65,7 +65,7 @@ public final class RunReport {
             Map<String, Object> sector = new LinkedHashMap<>();
             sector.put("sector_code", code);
             sector.put("sector_en", names.english().name(code));
-            if (names.chosen()) {
+            if (names.nameColumn(false)) {
                 sector.put("sector_name", names.name(code));
             }
             sector.put("tickers", sectorsAssigned.get(code));

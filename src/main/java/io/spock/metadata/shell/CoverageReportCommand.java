@@ -101,7 +101,7 @@ public class CoverageReportCommand {
     private String coverage(TickerFilter filter, Dimension dimension, OutputFormat fmt, int width, SectorNames names) {
         List<RegionStatus> summary = status.byRegion(filter, filter.staleBefore());
         Map<String, Map<String, Integer>> raw = coverage.distribution(filter, dimension);
-        SectorNames shown = fmt == OutputFormat.TABLE ? names : names.english();
+        SectorNames shown = names.labels(fmt == OutputFormat.TABLE);
         Map<String, Map<String, Integer>> distribution = labelled(raw, dimension, shown);
         List<Source> sources = SourceColumns.of(summary.stream().map(RegionStatus::bySource).toList());
         List<String> keys = csvKeys(filter.regions(), dimension, sources, shown);
@@ -133,7 +133,7 @@ public class CoverageReportCommand {
                 List<Map<String, Object>> records = Renderer.records(table);
                 records.forEach(r -> r.put("by_" + dimension.name().toLowerCase(Locale.ROOT),
                         distribution.get((String) r.get("region"))));
-                if (names.chosen() && dimension == Dimension.SECTOR) {
+                if (names.nameColumn(false) && dimension == Dimension.SECTOR) {
                     records.forEach(r -> r.put("sector_names", sectorNames(raw.get((String) r.get("region")), names)));
                 }
                 yield Renderer.json(records);

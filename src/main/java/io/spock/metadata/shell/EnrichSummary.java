@@ -37,8 +37,8 @@ final class EnrichSummary {
                          int width, SectorNames names) {
         TableView summary = summaryView(report.regions());
         boolean json = format == OutputFormat.JSON;
-        TableView changes = changesView(report.changes(), json ? names.english() : names,
-                json && names.chosen() ? names : null);
+        TableView changes = changesView(report.changes(), names.labels(!json),
+                names.nameColumn(!json) ? names : null);
         if (json) {
             Map<String, Object> record = new LinkedHashMap<>();
             record.put("run_id", report.runId());

@@ -77,16 +77,16 @@ public class InspectTickerCommand {
         SectorNames names = langs.read(lang);
         ListingKey listing = TickerArguments.listing(ticker, region, tickers);
         TickersRecord row = details.row(listing.region().name(), listing.ticker()).orElseThrow();
-        // the table names sectors in the display language; JSON keeps English labels and adds sector_name on --lang
         boolean json = output == OutputFormat.JSON;
-        SectorNames shown = json ? names.english() : names;
-        boolean nameField = json ? names.chosen()
+        SectorNames shown = names.labels(!json);
+        // the table has rows of its own for English and Korean names
+        boolean nameField = json ? names.nameColumn(false)
                 : names.language() != DisplayLanguage.EN && names.language() != DisplayLanguage.KO;
         Map<String, Object> fields = fields(row, shown, nameField ? names : null);
         Region where = listing.region();
         String symbol = listing.ticker();
         TableView answers = evidenceView(evidence.getObject().of(where.name(), symbol), row.getSource(), shown,
-                json && names.chosen() ? names : null);
+                names.nameColumn(!json) ? names : null);
         TableView history = historyView(details.history(where.name(), symbol));
         Map<String, Object> liveAnswers = live ? liveAnswers(where, symbol, shown) : Map.of();
         if (json) {

@@ -61,9 +61,9 @@ public class ReviewCommand {
         if (output == OutputFormat.JSON) {
             return Renderer.json(page.items().stream().map(item -> json(item, names)).toList());
         }
-        // CSV keeps its columns and English labels, with sector_name last when --lang chose a language
-        boolean nameColumn = output == OutputFormat.CSV && names.chosen();
-        SectorNames shown = output == OutputFormat.TABLE ? names : names.english();
+        boolean table = output == OutputFormat.TABLE;
+        boolean nameColumn = names.nameColumn(table);
+        SectorNames shown = names.labels(table);
         List<String> columns = new ArrayList<>(List.of("region", "ticker", "name", "reasons", "decided", "sources",
                 "map_sector"));
         if (nameColumn) {
@@ -111,7 +111,7 @@ public class ReviewCommand {
         json.put("reasons", item.reasons().stream().map(ReviewReason::option).toList());
         json.put("sector_code", item.sectorCode());
         json.put("sector_en", item.sectorEn());
-        if (names.chosen()) {
+        if (names.nameColumn(false)) {
             json.put("sector_name", names.name(item.sectorCode()));
         }
         json.put("source", item.source());
