@@ -49,18 +49,18 @@ public class Completions {
         return context -> listProposals(context, OutputFormat.names());
     }
 
+    /** The languages {@code --lang} takes. */
+    @Bean
+    public CompletionProvider langCompletion() {
+        return context -> listProposals(context, DisplayLanguage.tags());
+    }
+
     /** KIS master-file codes of the exchanges (nas, hks, …) and ALL, for import-master and kis-codes. */
     @Bean
     public CompletionProvider marketCompletion() {
         List<String> choices = new ArrayList<>(Markets.exchanges().stream().map(Exchange::masterCode).toList());
         choices.add("ALL");
         return context -> listProposals(context, choices);
-    }
-
-    /** The languages {@code --lang} takes. */
-    @Bean
-    public CompletionProvider langCompletion() {
-        return context -> listProposals(context, DisplayLanguage.tags());
     }
 
     @Bean
