@@ -5,7 +5,10 @@ import io.spock.metadata.app.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a sector as operators type it: GICS code, English or Korean name (any alias), or a Yahoo sector name. */
+/**
+ * Reads a sector as operators type it: GICS code, a name or alias in any display language ({@link GicsTaxonomy}), or a
+ * Yahoo sector name.
+ */
 public final class SectorResolver {
 
     private final GicsTaxonomy gics;

@@ -1,6 +1,7 @@
 package io.spock.metadata.report;
 
 import io.spock.metadata.app.BuildVersion;
+import io.spock.metadata.classify.SectorNames;
 import io.spock.metadata.enrich.EnrichReport;
 import io.spock.metadata.enrich.RegionSummary;
 import io.spock.metadata.enrich.TickerProblem;
@@ -19,7 +20,8 @@ import java.util.Set;
 /**
  * The after-run report of a batch run, for people (text) and machines (JSON, with the version, commit and build time
  * of the build that ran it): per region totals, sources,
- * the failed and deferred tickers with their reasons, retries, durations and the Yahoo rate achieved.
+ * the failed and deferred tickers with their reasons, retries, durations and the Yahoo rate achieved; and per sector
+ * how many tickers the run moved into it, named in the display language.
  */
 public final class RunReport {
 
@@ -28,11 +30,21 @@ public final class RunReport {
 
     private final EnrichReport report;
     private final double yahooRateLimit;
+    private final Map<String, Integer> sectorsAssigned;
+    private final SectorNames names;
 
-    /** @param yahooRateLimit the configured requests per second, printed beside the rate achieved */
-    public RunReport(EnrichReport report, double yahooRateLimit) {
+    /**
+     * @param yahooRateLimit  the configured requests per second, printed beside the rate achieved
+     * @param sectorsAssigned per sector code, the tickers the run moved into it (first classifications included)
+     * @param names           the text names sectors in their language; the JSON adds {@code sector_name} only when
+     *                        {@code --lang} chose it
+     */
+    public RunReport(EnrichReport report, double yahooRateLimit, Map<String, Integer> sectorsAssigned,
+                     SectorNames names) {
         this.report = report;
         this.yahooRateLimit = yahooRateLimit;
+        this.sectorsAssigned = Map.copyOf(sectorsAssigned);
+        this.names = names;
     }
 
     public String json() {
@@ -49,7 +61,21 @@ public final class RunReport {
         json.put("yahoo_rate_limit", yahooRateLimit);
         json.put("incomplete", report.incomplete());
         json.put("regions", report.regions().stream().map(RunReport::regionJson).toList());
+        json.put("sectors_assigned", sectorCodes().stream().map(code -> {
+            Map<String, Object> sector = new LinkedHashMap<>();
+            sector.put("sector_code", code);
+            sector.put("sector_en", names.english().name(code));
+            if (names.nameColumn(false)) {
+                sector.put("sector_name", names.name(code));
+            }
+            sector.put("tickers", sectorsAssigned.get(code));
+            return sector;
+        }).toList());
         return Renderer.json(json);
+    }
+
+    private List<String> sectorCodes() {
+        return sectorsAssigned.keySet().stream().sorted().toList();
     }
 
     /**
@@ -109,6 +135,12 @@ public final class RunReport {
             table.row(row.toArray());
         }
         out.append(Renderer.render(table.build(), OutputFormat.TABLE)).append('\n');
+        if (!sectorsAssigned.isEmpty()) {
+            TableView.Builder sectors = TableView.builder("sector", "tickers");
+            sectorCodes().forEach(code -> sectors.row(names.label(code), sectorsAssigned.get(code)));
+            out.append("\ntickers moved into each sector by this run\n")
+                    .append(Renderer.render(sectors.build(), OutputFormat.TABLE)).append('\n');
+        }
         for (RegionSummary r : report.regions()) {
             if (r.error() != null) {
                 out.append('\n').append(r.region()).append(' ').append(r.status()).append(": ").append(r.error())

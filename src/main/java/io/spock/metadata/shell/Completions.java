@@ -1,5 +1,7 @@
 package io.spock.metadata.shell;
 
+import io.spock.metadata.classify.DisplayLanguage;
+import io.spock.metadata.classify.GicsSector;
 import io.spock.metadata.classify.GicsTaxonomy;
 import io.spock.metadata.store.ReviewReason;
 import io.spock.metadata.market.Exchange;
@@ -21,7 +23,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 /**
@@ -42,6 +47,12 @@ public class Completions {
     @Bean
     public CompletionProvider formatCompletion() {
         return context -> listProposals(context, OutputFormat.names());
+    }
+
+    /** The languages {@code --lang} takes. */
+    @Bean
+    public CompletionProvider langCompletion() {
+        return context -> listProposals(context, DisplayLanguage.tags());
     }
 
     /** KIS master-file codes of the exchanges (nas, hks, …) and ALL, for import-master and kis-codes. */
@@ -110,16 +121,16 @@ public class Completions {
         };
     }
 
-    /** GICS codes and English and Korean sector names; multi-word names are quoted by the shell. */
+    /** GICS codes and sector names (see {@link #sectorProposals}); multi-word names are quoted by the shell. */
     @Bean
-    public CompletionProvider sectorCompletion(ObjectProvider<GicsTaxonomy> gics) {
-        return context -> listProposals(context, sectorChoices(gics.getObject()));
+    public CompletionProvider sectorCompletion(ObjectProvider<GicsTaxonomy> gics, LangOption langs) {
+        return context -> sectorProposals(context, gics.getObject(), langs, Completions::listProposals);
     }
 
     /** The sector filter's values, also after {@code not:} ({@code --sector not:Fin<Tab>}). */
     @Bean
-    public CompletionProvider filterSectorCompletion(ObjectProvider<GicsTaxonomy> gics) {
-        return context -> filterProposals(context, sectorChoices(gics.getObject()));
+    public CompletionProvider filterSectorCompletion(ObjectProvider<GicsTaxonomy> gics, LangOption langs) {
+        return context -> sectorProposals(context, gics.getObject(), langs, Completions::filterProposals);
     }
 
     /** Sources a ticker filter accepts: manual, the built-in ones and any a stored ticker names. */
@@ -149,14 +160,24 @@ public class Completions {
         return context -> listProposals(context, TickerColumn.labels());
     }
 
-    private static List<String> sectorChoices(GicsTaxonomy gics) {
-        List<String> choices = new ArrayList<>();
-        gics.sectors().forEach(s -> {
-            choices.add(s.code());
-            choices.add(s.nameEn());
-            choices.add(s.nameKo());
-        });
-        return choices;
+    /**
+     * GICS codes and the sector names in the display language ({@link LangOption#forCompletion}); when none of them
+     * starts with what is typed, the names of every language that do ({@code 信<Tab>} on an English display).
+     */
+    private static List<CompletionProposal> sectorProposals(
+            CompletionContext context, GicsTaxonomy gics, LangOption langs,
+            BiFunction<CompletionContext, List<String>, List<CompletionProposal>> proposals) {
+        List<String> shown = new ArrayList<>(gics.sectors().stream().map(GicsSector::code).toList());
+        shown.addAll(gics.names(langs.forCompletion(context.getWords())));
+        List<CompletionProposal> found = proposals.apply(context, shown);
+        if (!found.isEmpty()) {
+            return found;
+        }
+        Set<String> every = new LinkedHashSet<>();
+        for (DisplayLanguage language : DisplayLanguage.values()) {
+            every.addAll(gics.names(language));
+        }
+        return proposals.apply(context, List.copyOf(every));
     }
 
     /** Like {@link #listProposals}, keeping a leading {@code not:} (see {@link FilterValues}). */

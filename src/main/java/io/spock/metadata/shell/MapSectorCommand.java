@@ -31,11 +31,12 @@ public class MapSectorCommand {
 
     @Command(command = "map-sector", group = CommandGroups.INSPECTION, description = "Set a ticker's sector by hand (source MANUAL, never overwritten by enrich), or --clear it.")
     @Examples({"map-sector AAPL 45", "map-sector AAPL \"Information Technology\" --reason \"checked the 10-K\"",
-            "map-sector 00700 정보기술 --region HK", "map-sector AAPL --clear", "map-sector V Financials --dry-run"})
+            "map-sector 00700 정보기술 --region HK", "map-sector 0700 信息技术 --region HK", "map-sector 7203 一般消費財・サービス",
+            "map-sector AAPL --clear", "map-sector V Financials --dry-run"})
     public String mapSector(
             @Option(longNames = "ticker", required = true, description = "the ticker to fix")
             @OptionValues(provider = "tickerCompletion") @Positional(example = "AAPL") String ticker,
-            @Option(longNames = "sector", description = "GICS code (45), English or Korean name, or Yahoo sector name")
+            @Option(longNames = "sector", description = "GICS code (45), a name or alias in any language (en, ko, zh-Hans, zh-Hant, ja, vi), or a Yahoo sector name")
             @OptionValues(provider = "sectorCompletion") @Positional(example = "45") String sector,
             @Option(longNames = "region", label = "REGION", description = "the region, when the ticker is listed in several")
             @OptionValues(provider = "regionCompletion") String region,

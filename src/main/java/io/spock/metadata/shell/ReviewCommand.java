@@ -1,6 +1,7 @@
 package io.spock.metadata.shell;
 
 import io.spock.metadata.app.UsageException;
+import io.spock.metadata.classify.SectorNames;
 import io.spock.metadata.market.Markets;
 import io.spock.metadata.render.OutputFormat;
 import io.spock.metadata.render.Renderer;
@@ -32,14 +33,17 @@ public class ReviewCommand {
 
     private final ReviewQuery queue;
     private final ScreenWidth screen;
+    private final LangOption langs;
 
-    public ReviewCommand(ReviewQuery queue, ScreenWidth screen) {
+    public ReviewCommand(ReviewQuery queue, ScreenWidth screen, LangOption langs) {
         this.queue = queue;
         this.screen = screen;
+        this.langs = langs;
     }
 
     @Command(command = "review", group = CommandGroups.INSPECTION, description = "Tickers that need a human: sources disagree, low confidence only, or not found; with a map-sector line for each.")
-    @Examples({"review", "review --regions US --reason disagreement", "review --format csv --limit 1000"})
+    @Examples({"review", "review --regions US --reason disagreement", "review --format csv --limit 1000",
+            "review --regions HK --lang zh-Hant"})
     public String review(
             @Option(longNames = "regions", defaultValue = "ALL", label = "LIST", description = "US,CN,HK,JP,VN or ALL")
             @OptionValues(provider = "regionCompletion") String regions,
@@ -48,17 +52,33 @@ public class ReviewCommand {
             @Option(longNames = "limit", defaultValue = "50", description = "the most tickers listed")
             @Min(1) @Max(MAX_LIMIT) int limit,
             @Option(longNames = "format", defaultValue = "table", description = "table, csv or json")
-            @OptionValues(provider = "formatCompletion") String format) {
+            @OptionValues(provider = "formatCompletion") String format,
+            @Option(longNames = LangOption.NAME, label = LangOption.LABEL, description = LangOption.DESCRIPTION)
+            @OptionValues(provider = "langCompletion") String lang) {
         OutputFormat output = OutputFormat.parse(format);
+        SectorNames names = langs.read(lang);
         ReviewQuery.Page page = queue.queue(Markets.parseRegions(regions), reasons(reason), limit);
         if (output == OutputFormat.JSON) {
-            return Renderer.json(page.items().stream().map(ReviewCommand::json).toList());
+            return Renderer.json(page.items().stream().map(item -> json(item, names)).toList());
         }
-        TableView.Builder view = TableView.builder("region", "ticker", "name", "reasons", "decided", "sources",
-                "map_sector").dropFirst("name", "sources").keepWhole("map_sector");
+        boolean table = output == OutputFormat.TABLE;
+        boolean nameColumn = names.nameColumn(table);
+        SectorNames shown = names.labels(table);
+        List<String> columns = new ArrayList<>(List.of("region", "ticker", "name", "reasons", "decided", "sources",
+                "map_sector"));
+        if (nameColumn) {
+            columns.add("sector_name");
+        }
+        TableView.Builder view = TableView.builder(columns.toArray(String[]::new)).dropFirst("name", "sources")
+                .keepWhole("map_sector");
         for (ReviewQuery.Item item : page.items()) {
-            view.row(item.region(), item.ticker(), item.nameEn() == null ? "" : item.nameEn(), reasonList(item),
-                    decided(item), opinions(item), command(item));
+            List<Object> row = new ArrayList<>(List.of(item.region(), item.ticker(),
+                    item.nameEn() == null ? "" : item.nameEn(), reasonList(item), decided(item, shown),
+                    opinions(item), command(item)));
+            if (nameColumn) {
+                row.add(item.sectorCode() == null ? "" : names.name(item.sectorCode()));
+            }
+            view.row(row.toArray());
         }
         if (output == OutputFormat.CSV) {
             return Renderer.render(view.build(), output);
@@ -83,7 +103,7 @@ public class ReviewCommand {
         return reasons;
     }
 
-    private static Map<String, Object> json(ReviewQuery.Item item) {
+    private static Map<String, Object> json(ReviewQuery.Item item, SectorNames names) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("region", item.region());
         json.put("ticker", item.ticker());
@@ -91,6 +111,9 @@ public class ReviewCommand {
         json.put("reasons", item.reasons().stream().map(ReviewReason::option).toList());
         json.put("sector_code", item.sectorCode());
         json.put("sector_en", item.sectorEn());
+        if (names.nameColumn(false)) {
+            json.put("sector_name", names.name(item.sectorCode()));
+        }
         json.put("source", item.source());
         json.put("confidence", item.confidence());
         List<Map<String, Object>> sources = new ArrayList<>();
@@ -111,8 +134,8 @@ public class ReviewCommand {
         return item.reasons().stream().map(ReviewReason::option).collect(Collectors.joining(","));
     }
 
-    private static String decided(ReviewQuery.Item item) {
-        return item.sectorCode() == null ? "-" : item.sectorCode() + " " + item.sectorEn() + " (" + item.source()
+    private static String decided(ReviewQuery.Item item, SectorNames names) {
+        return item.sectorCode() == null ? "-" : names.label(item.sectorCode()) + " (" + item.source()
                 + (item.confidence() == null ? "" : ", " + item.confidence().toLowerCase()) + ")";
     }
 

@@ -1,6 +1,8 @@
 package io.spock.metadata.shell;
 
+import io.spock.metadata.classify.DisplayLanguage;
 import io.spock.metadata.classify.GicsTaxonomy;
+import io.spock.metadata.classify.SectorNames;
 
 /** Sector codes as operators read them: {@code 40 Financials}. */
 record SectorLabels(GicsTaxonomy gics) {
@@ -16,7 +18,7 @@ record SectorLabels(GicsTaxonomy gics) {
         if (code == null) {
             return table ? "-" : null;
         }
-        return gics.sector(code).map(s -> s.code() + " " + s.nameEn()).orElse(code);
+        return new SectorNames(gics, DisplayLanguage.EN, false).label(code);
     }
 
     /** A label that is never empty, for the rows of the migration matrix. */

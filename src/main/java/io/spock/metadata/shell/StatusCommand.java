@@ -1,5 +1,6 @@
 package io.spock.metadata.shell;
 
+import io.spock.metadata.classify.DisplayLanguage;
 import io.spock.metadata.kis.KisAccess;
 import io.spock.metadata.market.Markets;
 import io.spock.metadata.render.OutputFormat;
@@ -45,8 +46,14 @@ public class StatusCommand {
             @Option(longNames = "max-age-days", defaultValue = "30", description = "age after which a classification is stale")
             @Min(0) int maxAgeDays,
             @Option(longNames = "format", defaultValue = "table", description = "table, csv or json")
-            @OptionValues(provider = "formatCompletion") String format) {
+            @OptionValues(provider = "formatCompletion") String format,
+            @Option(longNames = LangOption.NAME, label = LangOption.LABEL, description = LangOption.DESCRIPTION)
+            @OptionValues(provider = "langCompletion") String lang) {
         OutputFormat output = OutputFormat.parse(format);
+        if (lang != null) {
+            // status shows no sector names; --lang is only checked, so that one --lang serves every report command
+            DisplayLanguage.option(lang);
+        }
         List<RegionStatus> statuses = query.byRegion(Markets.parseRegions(regions),
                 LocalDateTime.now(clock).minusDays(maxAgeDays));
         String credentials = kis.credentialsState();

@@ -5,7 +5,9 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.spock.metadata.store.generated.Tables.CLASSIFICATION_HISTORY;
@@ -81,6 +83,22 @@ public final class ChangeQuery {
         int first = dsl.fetchCount(dsl.selectDistinct(h.REGION, h.TICKER).from(h)
                 .where(ofRun.and(h.OLD_SECTOR_CODE.isNull())));
         return new SectorMoves(moved, first);
+    }
+
+    /**
+     * Per sector, how many tickers a run moved into it (first classifications included): sector code to tickers,
+     * in code order; sectors the run moved no ticker into are left out.
+     */
+    public Map<String, Integer> sectorsAssigned(int runId) {
+        var h = CLASSIFICATION_HISTORY;
+        var moves = dsl.selectDistinct(h.NEW_SECTOR_CODE, h.REGION, h.TICKER).from(h)
+                .where(h.RUN_ID.eq(runId).and(movedSector()).and(h.NEW_SECTOR_CODE.isNotNull()))
+                .asTable("moves");
+        var sector = moves.field(h.NEW_SECTOR_CODE);
+        Map<String, Integer> assigned = new LinkedHashMap<>();
+        dsl.select(sector, DSL.count()).from(moves).groupBy(sector).orderBy(sector)
+                .forEach(r -> assigned.put(r.value1(), r.value2()));
+        return assigned;
     }
 
     /** The latest enrichment run, if any. */

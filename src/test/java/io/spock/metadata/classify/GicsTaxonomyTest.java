@@ -2,6 +2,7 @@ package io.spock.metadata.classify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -206,23 +207,19 @@ class GicsTaxonomyTest {
 
     @Test
     void everyNameAndAliasInTheDataFileResolvesToItsOwnSector() throws Exception {
-        JsonNode root;
-        try (InputStream in = GicsTaxonomy.class.getResourceAsStream("/gics/gics-2023.json")) {
-            root = new ObjectMapper().readTree(in);
-        }
         int checked = 0;
-        for (JsonNode sector : root.path("sectors")) {
+        for (JsonNode sector : dataFile().path("sectors")) {
             String code = sector.path("code").asText();
-            List<String> names = new ArrayList<>(List.of(code, sector.path("name_en").asText(),
-                    sector.path("name_ko").asText()));
-            sector.path("aliases").forEach(alias -> names.add(alias.asText()));
+            List<String> names = new ArrayList<>(List.of(code));
+            sector.path("names").forEach(name -> names.add(name.asText()));
+            sector.path("aliases").forEach(list -> list.forEach(alias -> names.add(alias.asText())));
             for (String name : names) {
                 assertThat(GICS.resolveSector(name)).as("'%s' of sector %s", name, code)
                         .map(GicsSector::code).contains(code);
                 checked++;
             }
         }
-        assertThat(checked).isGreaterThan(33);
+        assertThat(checked).isGreaterThan(11 * 7 + 30);
     }
 
     @Test
@@ -269,6 +266,153 @@ class GicsTaxonomyTest {
         assertThat(GICS.closestSectorNames("정보기슬", 2)).first().isEqualTo("정보기술");
         assertThat(GICS.closestSectorNames(null, 2)).hasSize(2).isSubsetOf(allNames);
         assertThat(GICS.closestSectorNames("Energy", 1)).containsExactly("Energy");
+    }
+
+    @Test
+    void everySectorHasANameInEveryLanguageInThatLanguagesScript() {
+        Map<DisplayLanguage, String> scripts = Map.of(
+                DisplayLanguage.EN, "[A-Za-z ]+",
+                DisplayLanguage.KO, ".*\\p{IsHangul}.*",
+                DisplayLanguage.ZH_HANS, "\\p{IsHan}+",
+                DisplayLanguage.ZH_HANT, "\\p{IsHan}+",
+                DisplayLanguage.JA, "[\\p{IsHan}\\p{IsKatakana}\\p{IsHiragana}・ー]+",
+                DisplayLanguage.VI, "[\\p{IsLatin} ]+");
+        for (DisplayLanguage language : DisplayLanguage.values()) {
+            List<String> names = GICS.names(language);
+            assertThat(names).as("%s names", language.tag()).hasSize(11).doesNotHaveDuplicates()
+                    .allSatisfy(name -> assertThat(name).isNotBlank().matches(scripts.get(language)));
+            assertThat(GICS.sectors()).allSatisfy(sector -> assertThat(GICS.name(sector.code(), language))
+                    .as("%s name of %s", language.tag(), sector.code()).isPresent());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} = {1} / {2} / {3} / {4}")
+    @CsvSource(delimiter = '|', value = {
+            "10|能源|能源|エネルギー|Năng lượng",
+            "15|原材料|原材料|素材|Nguyên vật liệu",
+            "20|工业|工業|資本財・サービス|Công nghiệp",
+            "25|非日常生活消费品|非必需消費品|一般消費財・サービス|Hàng tiêu dùng không thiết yếu",
+            "30|日常消费品|必需消費品|生活必需品|Hàng tiêu dùng thiết yếu",
+            "35|医疗保健|醫療保健|ヘルスケア|Chăm sóc sức khỏe",
+            "40|金融|金融|金融|Tài chính",
+            "45|信息技术|資訊科技|情報技術|Công nghệ thông tin",
+            "50|通信服务|通訊服務|コミュニケーション・サービス|Dịch vụ truyền thông",
+            "55|公用事业|公用事業|公益事業|Dịch vụ tiện ích",
+            "60|房地产|房地產|不動産|Bất động sản",
+    })
+    void sectorNamesInChineseJapaneseAndVietnameseFollowTheirSources(String code, String zhHans, String zhHant,
+                                                                        String ja, String vi) {
+        assertThat(GICS.name(code, DisplayLanguage.ZH_HANS)).contains(zhHans);
+        assertThat(GICS.name(code, DisplayLanguage.ZH_HANT)).contains(zhHant);
+        assertThat(GICS.name(code, DisplayLanguage.JA)).contains(ja);
+        assertThat(GICS.name(code, DisplayLanguage.VI)).contains(vi);
+        for (String name : List.of(zhHans, zhHant, ja, vi)) {
+            assertThat(GICS.resolveSector(name)).as(name).map(GicsSector::code).contains(code);
+        }
+    }
+
+    @Test
+    void everyLanguageRecordsItsSourceAndTheLevelsItNames() {
+        for (DisplayLanguage language : DisplayLanguage.values()) {
+            GicsTaxonomy.LanguageSource source = GICS.source(language);
+            assertThat(source.name()).as(language.tag()).isNotBlank();
+            assertThat(source.source()).as(language.tag()).hasSizeGreaterThan(40);
+            assertThat(source.levels()).as(language.tag()).contains("sector")
+                    .isSubsetOf("sector", "industry_group", "industry");
+        }
+        assertThat(GICS.source(DisplayLanguage.EN).levels()).containsExactly("sector", "industry_group", "industry");
+        assertThat(GICS.source(DisplayLanguage.ZH_HANS).source()).contains("spglobal.com/spdji/zh");
+        assertThat(GICS.source(DisplayLanguage.JA).source()).contains("spglobal.com/spdji/jp");
+        assertThat(GICS.source(DisplayLanguage.VI).source()).contains("HOSE");
+        assertThat(GICS.source(DisplayLanguage.ZH_HANT).source()).contains("Hang Seng");
+    }
+
+    @ParameterizedTest(name = "{0} alias \"{1}\" -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "zh-Hans|可选消费|25",
+            "zh-Hans|非必需消费品|25",
+            "zh-Hans|主要消费|30",
+            "zh-Hans|必需消费品|30",
+            "zh-Hans|材料|15",
+            "zh-Hans|通讯服务|50",
+            "zh-Hans|电信服务|50",
+            "zh-Hant|非必需性消費|25",
+            "zh-Hant|必需性消費|30",
+            "zh-Hant|資訊科技業|45",
+            "zh-Hant|醫療保健業|35",
+            "zh-Hant|健康護理|35",
+            "zh-Hant|電訊服務|50",
+            "zh-Hant|地產|60",
+            "ja|資本財|20",
+            "ja|一般消費財|25",
+            "ja|通信サービス|50",
+            "ja|電気通信サービス|50",
+            "vi|Y tế|35",
+            "vi|Tiện ích|55",
+            "vi|Dịch vụ viễn thông|50",
+            "vi|Vật liệu|15",
+    })
+    void secondUsagesAreAliasesOfTheirLanguage(String tag, String alias, String code) {
+        DisplayLanguage language = DisplayLanguage.parse(tag).orElseThrow();
+        assertThat(GICS.aliases(code, language)).contains(alias);
+        assertThat(GICS.resolveSector(alias)).map(GicsSector::code).contains(code);
+    }
+
+    @ParameterizedTest(name = "typed \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Tai chinh|40",
+            "cong nghe thong tin|45",
+            "BAT DONG SAN|60",
+            "Dich vu vien thong|50",
+            "資本財サービス|20",
+            "コミュニケーションサービス|50",
+            "一般消費財･サービス|25",
+            "４５|45",
+            "Ｅｎｅｒｇｙ|10",
+    })
+    void resolvesVietnameseWithoutAccentsJapaneseWithoutTheMiddleDotAndFullWidthForms(String input, String code) {
+        assertThat(GICS.resolveSector(input)).map(GicsSector::code).contains(code);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1} first")
+    @CsvSource(delimiter = '|', value = {
+            "信息技|信息技术",
+            "資訊科|資訊科技",
+            "情報技|情報技術",
+            "不動|不動産",
+            "Tài chinhh|Tài chính",
+            "Bất động|Bất động sản",
+    })
+    void closestSectorNamesAnswerInTheScriptOfTheInput(String input, String expectedFirst) {
+        assertThat(GICS.closestSectorNames(input, 3)).first().isEqualTo(expectedFirst);
+    }
+
+    @Test
+    void aDataFileWhereOneNameStandsForTwoSectorsIsRefused() throws Exception {
+        ObjectNode root = (ObjectNode) dataFile();
+        ((ObjectNode) root.path("sectors").get(4).path("names")).put("ja", "一般消費財・サービス");
+
+        assertThatThrownBy(() -> GicsTaxonomy.from(root)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'一般消費財・サービス' names both sector 25 and sector 30");
+    }
+
+    @Test
+    void aDataFileMissingANameOrASourceIsRefused() throws Exception {
+        ObjectNode missingName = (ObjectNode) dataFile();
+        ((ObjectNode) missingName.path("sectors").get(0).path("names")).remove("vi");
+        ObjectNode missingSource = (ObjectNode) dataFile();
+        ((ObjectNode) missingSource.path("languages").path("ja")).remove("source");
+
+        assertThatThrownBy(() -> GicsTaxonomy.from(missingName)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("sector 10 has no \"vi\"");
+        assertThatThrownBy(() -> GicsTaxonomy.from(missingSource)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ja has no \"source\"");
+    }
+
+    private static JsonNode dataFile() throws Exception {
+        try (InputStream in = GicsTaxonomy.class.getResourceAsStream("/gics/gics-2023.json")) {
+            return new ObjectMapper().readTree(in);
+        }
     }
 
     @Test

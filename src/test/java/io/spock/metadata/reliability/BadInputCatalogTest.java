@@ -164,7 +164,15 @@ class BadInputCatalogTest {
                 // issue 15: a directory as the output is bad input (exit 2), not a write failure
                 bad(usage, "export-csv", "{directory}", "--force"),
                 bad(usage, "coverage-report", "--output", "{directory}", "--force"),
-                bad(usage, "enrich", "--regions", "US", "--report", "{directory}"));
+                bad(usage, "enrich", "--regions", "US", "--report", "{directory}"),
+                // issue 19: --lang takes a language tag; a sector in any language is still checked
+                bad(usage, "status", "--lang", "fr"),
+                bad(usage, "review", "--lang", "zh"),
+                bad(usage, "coverage-report", "--lang", ""),
+                bad(usage, "inspect-ticker", "AAPL", "--lang", "jp"),
+                bad(usage, "enrich", "--regions", "US", "--lang", "Vietnamese"),
+                bad(usage, "map-sector", "AAPL", "信息技"),
+                bad(usage, "tickers", "--sector", "情報"));
     }
 
     private static Arguments bad(int exitCode, String... args) {

@@ -55,6 +55,18 @@ class BadSettingsTest {
                         + "http://proxy:3128");
     }
 
+    @Test
+    void aBadDisplayLanguageStopsOnlyTheCommandsThatNameSectorsUnlessLangIsGiven() {
+        String line = "setting spock.display.lang (SPOCK_DISPLAY_LANG) is 'klingon': expected en, ko, zh-Hans, "
+                + "zh-Hant, ja or vi";
+        assertRefused(cli().property("spock.display.lang", "klingon").run("review"), line);
+        assertRefused(cli().property("spock.display.lang", "klingon").run("coverage-report"), line);
+
+        assertThat(cli().property("spock.display.lang", "klingon").run("status").exitCode()).isZero();
+        CliRun.Result chosen = cli().property("spock.display.lang", "klingon").run("review", "--lang", "ja");
+        assertThat(chosen.exitCode()).as(chosen.err()).isZero();
+    }
+
     private static void assertRefused(CliRun.Result result, String line) {
         assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.errors()).isEqualTo("error: " + line);

@@ -1,7 +1,12 @@
 package io.spock.metadata.render;
 
+import io.spock.metadata.classify.DisplayLanguage;
+import io.spock.metadata.classify.GicsSector;
+import io.spock.metadata.classify.GicsTaxonomy;
 import org.junit.jupiter.api.Test;
 
+import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -48,6 +53,32 @@ class TextTableTest {
         assertThat(columnStarts(lines.get(4), List.of("zh", "信息技术", "45"))).isEqualTo(english);
         assertThat(columnStarts(lines.get(5), List.of("ja", "情報技術", "45"))).isEqualTo(english);
         assertThat(TerminalText.width("정보기술")).isEqualTo(8);
+    }
+
+    @Test
+    void sectorNamesOfEveryLanguageKeepTheColumnsAligned() {
+        GicsTaxonomy gics = GicsTaxonomy.load();
+        TableView.Builder view = TableView.builder("lang", "sector", "tickers");
+        List<List<String>> rows = new ArrayList<>();
+        for (GicsSector sector : gics.sectors()) {
+            for (DisplayLanguage language : DisplayLanguage.values()) {
+                String name = sector.code() + " " + gics.name(sector.code(), language).orElseThrow();
+                rows.add(List.of(language.tag(), name, "1" + sector.code()));
+            }
+        }
+        // Vietnamese as some keyboards send it: base letters and combining marks, zero columns wide
+        String decomposed = Normalizer.normalize("40 Tài chính", Normalizer.Form.NFD);
+        rows.add(List.of("vi-nfd", decomposed, "140"));
+        rows.forEach(row -> view.row(row.toArray()));
+
+        List<String> lines = Renderer.render(view.build(), OutputFormat.TABLE).lines().toList();
+
+        List<Integer> first = columnStarts(lines.get(2), rows.get(0));
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(columnStarts(lines.get(i + 2), rows.get(i))).as(lines.get(i + 2)).isEqualTo(first);
+        }
+        assertThat(TerminalText.width(decomposed)).isEqualTo("40 Tai chinh".length());
+        assertThat(TerminalText.width("45 情報技術")).isEqualTo(11);
     }
 
     @Test

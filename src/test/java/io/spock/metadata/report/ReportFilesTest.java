@@ -1,6 +1,9 @@
 package io.spock.metadata.report;
 
 import io.spock.metadata.app.UsageException;
+import io.spock.metadata.classify.DisplayLanguage;
+import io.spock.metadata.classify.GicsTaxonomy;
+import io.spock.metadata.classify.SectorNames;
 import io.spock.metadata.enrich.EnrichMode;
 import io.spock.metadata.enrich.EnrichReport;
 import io.spock.metadata.enrich.RegionSummary;
@@ -22,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReportFilesTest {
+
+    private static final GicsTaxonomy GICS = GicsTaxonomy.load();
+    private static final SectorNames ENGLISH = new SectorNames(GICS, DisplayLanguage.EN, false);
 
     @TempDir
     Path dir;
@@ -73,13 +79,45 @@ class ReportFilesTest {
                 .mapToObj(i -> new TickerProblem("T" + i, "DEFERRED", "Yahoo Finance unreachable")).toList();
         RegionSummary us = new RegionSummary("US", RunState.COMPLETED, 300, 50, Map.of(Source.KIS, 50), 0, 0, 250,
                 0, 4, 1, 254, Duration.ofSeconds(10), null, problems);
-        RunReport report = new RunReport(new EnrichReport(7, RunState.COMPLETED, EnrichMode.INCREMENTAL, List.of(us),
-                List.of(), Instant.parse("2025-10-01T02:30:00Z"), Duration.ofSeconds(12), 1, false), 20.0);
+        RunReport report = new RunReport(run(us), 20.0, Map.of(), ENGLISH);
 
         assertThat(report.text()).contains("Enrichment run 7: COMPLETED (incremental)")
                 .contains("T199  DEFERRED  Yahoo Finance unreachable").doesNotContain("T200 ")
                 .contains("and 50 more");
         assertThat(report.json()).contains("\"T249\"").contains("\"region_retries\" : 1")
                 .contains("\"yahoo_rate_achieved\" : 25.4").contains("\"yahoo_rate_limit\" : 20.0");
+    }
+
+    @Test
+    void theTextNamesTheSectorsTheRunMovedTickersIntoInTheDisplayLanguage() {
+        RunReport report = new RunReport(run(quietRegion()), 20.0, Map.of("45", 31, "10", 4),
+                new SectorNames(GICS, DisplayLanguage.JA, true));
+
+        assertThat(report.text()).contains("tickers moved into each sector by this run")
+                .containsSubsequence("10 エネルギー", "4", "45 情報技術", "31");
+        assertThat(report.json()).contains("\"sector_code\" : \"10\"").contains("\"sector_en\" : \"Energy\"")
+                .contains("\"sector_name\" : \"エネルギー\"").contains("\"tickers\" : 31");
+    }
+
+    @Test
+    void theJsonAddsSectorNamesOnlyWhenLangChoseALanguage() {
+        RunReport bySetting = new RunReport(run(quietRegion()), 20.0, Map.of("45", 3),
+                new SectorNames(GICS, DisplayLanguage.VI, false));
+
+        assertThat(bySetting.text()).contains("45 Công nghệ thông tin");
+        assertThat(bySetting.json()).contains("\"sector_en\" : \"Information Technology\"")
+                .doesNotContain("sector_name").doesNotContain("Công nghệ");
+        assertThat(new RunReport(run(quietRegion()), 20.0, Map.of(), ENGLISH).text())
+                .doesNotContain("tickers moved into each sector");
+    }
+
+    private static RegionSummary quietRegion() {
+        return new RegionSummary("US", RunState.COMPLETED, 10, 10, Map.of(Source.KIS, 10), 0, 0, 0, 0, 0, 0, 0,
+                Duration.ofSeconds(1), null, List.of());
+    }
+
+    private static EnrichReport run(RegionSummary region) {
+        return new EnrichReport(7, RunState.COMPLETED, EnrichMode.INCREMENTAL, List.of(region), List.of(),
+                Instant.parse("2025-10-01T02:30:00Z"), Duration.ofSeconds(12), 1, false);
     }
 }

@@ -112,4 +112,34 @@ class CompletionTest {
         assertThat(complete("changes --sector Ener")).contains("Energy");
         assertThat(complete("changes --source y")).contains("yahoo");
     }
+
+    @Test
+    void langCompletesTheLanguageTags() {
+        assertThat(complete("review --lang ")).contains("en", "ko", "zh-Hans", "zh-Hant", "ja", "vi");
+        assertThat(complete("coverage-report --lang zh")).contains("zh-Hans", "zh-Hant").doesNotContain("en", "ja");
+    }
+
+    @Test
+    void sectorsCompleteInTheDisplayLanguageAndInAnyLanguageTyped() {
+        assertThat(complete("map-sector AAPL ")).contains("45", "Information Technology")
+                .doesNotContain("情報技術", "信息技术");
+        assertThat(complete("coverage-report --lang ja --sector ")).contains("45", "情報技術", "資本財・サービス")
+                .doesNotContain("Information Technology");
+        assertThat(complete("coverage-report --lang zh-Hant --sector not:資")).contains("not:資訊科技");
+        assertThat(complete("map-sector AAPL 信")).contains("信息技术").doesNotContain("45", "情報技術");
+        assertThat(complete("map-sector AAPL Công")).contains("Công nghiệp", "Công nghệ thông tin");
+    }
+
+    @Test
+    void theDisplaySettingChoosesTheLanguageOfSectorCompletion(@TempDir Path other) {
+        try (ConfigurableApplicationContext traditional = TestContext.start(other, Map.of(
+                "spock.home", Path.of("").toAbsolutePath().toString(), "spock.db", other.resolve("test.db").toString(),
+                "spock.display.lang", "zh-Hant"))) {
+            Shell traditionalShell = traditional.getBean(Shell.class);
+            List<String> words = List.of("map-sector", "AAPL", "");
+            List<String> proposals = traditionalShell.complete(new CompletionContext(words, 2, 0, null, null)).stream()
+                    .map(CompletionProposal::value).toList();
+            assertThat(proposals).contains("45", "資訊科技").doesNotContain("Information Technology");
+        }
+    }
 }
