@@ -6,6 +6,7 @@ import io.spock.metadata.classify.KisSectorMapping;
 import io.spock.metadata.classify.YahooSectorMapping;
 import io.spock.metadata.yahoo.YahooProfileService;
 import io.spock.metadata.yahoo.YahooRequestListener;
+import io.spock.metadata.yahoo.YahooSession;
 import io.spock.metadata.yahoo.YahooSettings;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,11 +45,19 @@ public class EnrichConfiguration {
         return YahooSectorMapping.load(properties.configDir().resolve(PipelineFactory.YAHOO_MAPPING_FILE), gics);
     }
 
+    /** The one Yahoo session (cookie, crumb, User-Agent) of the process, for every Yahoo client that needs it. */
     @Bean
     @Lazy
-    public YahooProfileService yahooProfileService(YahooProperties yahoo,
+    public YahooSession yahooSession(YahooProperties yahoo, ObjectProvider<YahooRequestListener> listener) {
+        return new YahooSession(settings(yahoo), listener.getIfAvailable(() -> YahooRequestListener.NO_OP));
+    }
+
+    @Bean
+    @Lazy
+    public YahooProfileService yahooProfileService(YahooSession session, YahooProperties yahoo,
                                                    ObjectProvider<YahooRequestListener> listener) {
-        return YahooProfileService.create(settings(yahoo), listener.getIfAvailable(() -> YahooRequestListener.NO_OP));
+        return YahooProfileService.create(session, settings(yahoo),
+                listener.getIfAvailable(() -> YahooRequestListener.NO_OP));
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -81,7 +90,9 @@ public class EnrichConfiguration {
         return defaults.withQueryBaseUrl(p.url())
                 .withCookieUrl(p.cookieUrl())
                 .withRate(p.rate(), p.burst())
-                .withUserAgent(p.userAgent() == null || p.userAgent().isBlank() ? defaults.userAgent() : p.userAgent())
+                .withUserAgents(p.userAgents() == null || p.userAgents().isEmpty() ? defaults.userAgents()
+                        : p.userAgents())
+                .withSearch(p.search())
                 .withTimeouts(p.connectTimeout(), p.requestTimeout())
                 .withMaxInFlight(p.maxInFlight())
                 .withRetry(new YahooSettings.Retry(p.retry().maxAttempts(), p.retry().initialDelay(),

@@ -2,9 +2,11 @@ package io.spock.metadata.enrich;
 
 import io.spock.metadata.classify.GicsTaxonomy;
 import io.spock.metadata.classify.KisSectorMapping;
+import io.spock.metadata.classify.KnownClassifications;
 import io.spock.metadata.classify.YahooSectorMapping;
 import io.spock.metadata.source.ClassificationSource;
 import io.spock.metadata.source.KisCodeSource;
+import io.spock.metadata.source.KnownClassificationSource;
 import io.spock.metadata.source.SourceChain;
 import io.spock.metadata.source.SourcePolicy;
 import io.spock.metadata.source.YahooSource;
@@ -33,6 +35,7 @@ public final class PipelineFactory {
     private GicsTaxonomy gics;
     private KisSectorMapping kis;
     private YahooSectorMapping yahooMapping;
+    private KnownClassifications known;
     private SourcePolicy policy;
     private Path configDir;
     private YahooProfileService yahoo;
@@ -67,6 +70,11 @@ public final class PipelineFactory {
 
     public PipelineFactory yahooMapping(YahooSectorMapping value) {
         this.yahooMapping = value;
+        return this;
+    }
+
+    public PipelineFactory knownClassifications(KnownClassifications value) {
+        this.known = value;
         return this;
     }
 
@@ -111,7 +119,10 @@ public final class PipelineFactory {
         KisSectorMapping kisMap = kis != null ? kis : KisSectorMapping.load(config(KIS_MAPPING_FILE), taxonomy);
         YahooSectorMapping yahooMap = yahooMapping != null ? yahooMapping
                 : YahooSectorMapping.load(config(YAHOO_MAPPING_FILE), taxonomy);
+        KnownClassifications knownList = known != null ? known
+                : KnownClassifications.load(config(KnownClassifications.FILE), taxonomy);
         List<ClassificationSource> available = new ArrayList<>();
+        available.add(new KnownClassificationSource(knownList, clock));
         available.add(new KisCodeSource(kisMap, clock));
         available.add(new YahooSource(Objects.requireNonNull(yahoo, "yahoo"), yahooMap, clock));
         available.addAll(extraSources);
@@ -126,7 +137,7 @@ public final class PipelineFactory {
 
     /** The names of the sources this build implements, for reading a policy file on its own. */
     public static List<Source> builtInSources() {
-        return List.of(Source.KIS, Source.YAHOO);
+        return List.of(Source.KIS, Source.YAHOO, KnownClassificationSource.KNOWN);
     }
 
     private Path config(String file) {

@@ -63,11 +63,12 @@ final class RegionEnrichment {
         if (runId != null) {
             whileNotInterrupted(() -> record(summary));
         }
-        log.info("Region {} {}: {} tickers, {} enriched ({}), {} not applicable, {} failed, {} deferred, "
-                        + "{} disagreements, {} Yahoo calls, {} region retries, {} s", region,
+        log.info("Region {} {}: {} tickers, {} enriched ({}), {} not applicable, {} not found, {} failed, "
+                        + "{} deferred, {} disagreements, {} Yahoo calls, {} region retries, {} s", region,
                 summary.status().name().toLowerCase(), summary.total(), summary.enriched(), summary.bySourceText(),
-                summary.notApplicable(), summary.failed(), summary.deferred(), summary.disagreements(),
-                summary.yahooCalls(), summary.regionRetries(), summary.duration().toMillis() / 1000.0);
+                summary.notApplicable(), summary.notFound(), summary.failed(), summary.deferred(),
+                summary.disagreements(), summary.yahooCalls(), summary.regionRetries(),
+                summary.duration().toMillis() / 1000.0);
         progress.regionFinished(summary);
         return summary;
     }
@@ -120,7 +121,7 @@ final class RegionEnrichment {
         progress.regionStarted(region.name(), tally.total() + due.size());
         Batcher batcher = new Batcher(pipeline.writer(), request, runId, progress, region.name(), tally, changes,
                 pipeline.clock());
-        RegionClassifications view = pipeline.view(region);
+        RegionClassifications view = pipeline.view(region, request.mode());
         Map<String, List<Answer>> recorded = pipeline.evidence().byTicker(region,
                 pipeline.chain().perTicker().stream().map(ClassificationSource::id).toList());
         for (ClassificationSource source : pipeline.chain().local()) {
@@ -230,7 +231,7 @@ final class RegionEnrichment {
         Decision decision = null;
         for (ClassificationSource source : pipeline.chain().perTicker()) {
             last = source.answer(p.candidate(), view);
-            tally.requested(last.requests());
+            tally.requested(last.requests(), last.retries());
             answers.add(last);
             decision = pipeline.resolver().decide(answers);
             if (decision.settled()) {

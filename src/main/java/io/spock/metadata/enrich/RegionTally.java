@@ -27,6 +27,7 @@ final class RegionTally {
     private int total;
     private int enriched;
     private int notApplicable;
+    private int notFound;
     private int failed;
     private int deferred;
     private int disagreements;
@@ -46,7 +47,8 @@ final class RegionTally {
         switch (o.status()) {
             case NOT_APPLICABLE -> notApplicable++;
             case DEFERRED -> deferred++;
-            case FAILED, NOT_FOUND -> failed++;
+            case NOT_FOUND -> notFound++;
+            case FAILED -> failed++;
             case CLASSIFIED -> {
             }
             case PENDING -> throw new IllegalStateException("an outcome is never PENDING");
@@ -72,10 +74,10 @@ final class RegionTally {
         return total;
     }
 
-    /** A per-ticker answer that cost {@code count} requests (the retries among them counted as such). */
-    void requested(int count) {
+    /** A per-ticker answer that cost {@code count} requests, {@code retried} of its lookups tried again. */
+    void requested(int count, int retried) {
         requests.addAndGet(count);
-        retries.addAndGet(Math.max(0, count - 1));
+        retries.addAndGet(retried);
     }
 
     void regionRetried() {
@@ -83,7 +85,7 @@ final class RegionTally {
     }
 
     RegionSummary summary(RunState status, Duration duration, String error) {
-        return new RegionSummary(region, status, total, enriched, bySource, notApplicable, failed, deferred,
+        return new RegionSummary(region, status, total, enriched, bySource, notApplicable, notFound, failed, deferred,
                 disagreements, retries.get(), regionRetries, requests.get(), duration, error, problems);
     }
 }

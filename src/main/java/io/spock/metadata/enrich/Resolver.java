@@ -21,7 +21,8 @@ import java.util.Optional;
  *       leaves the ticker DEFERRED or FAILED, so that the next run asks again;</li>
  *   <li>a per-ticker source that says "no sector, it is a fund" makes the ticker NOT_APPLICABLE unless an answer
  *       of at least medium confidence gives a sector;</li>
- *   <li>without any sector, the last per-ticker answer says why: NOT_FOUND, DEFERRED or FAILED.</li>
+ *   <li>without any sector, the last per-ticker answer says why: NOT_FOUND (the source does not know the symbol, or
+ *       knows it as an equity without a sector), DEFERRED or FAILED.</li>
  * </ul>
  */
 final class Resolver {
@@ -62,7 +63,7 @@ final class Resolver {
             Answer last = asked.orElse(null);
             TickerStatus status = last == null ? TickerStatus.NOT_FOUND : switch (last.verdict()) {
                 case DEFERRED -> TickerStatus.DEFERRED;
-                case NOT_FOUND -> TickerStatus.NOT_FOUND;
+                case NOT_FOUND, NO_SECTOR -> TickerStatus.NOT_FOUND;
                 default -> TickerStatus.FAILED;
             };
             String error = last == null ? "no source has an answer" : last.reason();

@@ -5,15 +5,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Yahoo Finance settings under {@code spock.yahoo.*} ({@code SPOCK_YAHOO_URL}, {@code SPOCK_YAHOO_COOKIE_URL},
  * {@code SPOCK_YAHOO_RATE}, …).
  *
- * @param url         the query host (crumb and quoteSummary)
+ * @param url         the query host (search, crumb and quoteSummary)
  * @param cookieUrl   where the session cookie comes from
  * @param rate        requests per second, shared by everything that calls Yahoo
  * @param maxInFlight requests waiting on Yahoo at once, so that latency does not lower the achieved rate
+ * @param userAgents  User-Agent candidates in order ({@code spock.yahoo.user-agents[0]=…}); empty means the defaults
+ * @param search      ask the crumb-free search endpoint first
  */
 @ConfigurationProperties("spock.yahoo")
 public record YahooProperties(
@@ -21,7 +24,8 @@ public record YahooProperties(
         @DefaultValue("https://fc.yahoo.com") URI cookieUrl,
         @DefaultValue("1.0") double rate,
         @DefaultValue("1") int burst,
-        String userAgent,
+        List<String> userAgents,
+        @DefaultValue("true") boolean search,
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("20s") Duration requestTimeout,
         @DefaultValue("8") int maxInFlight,

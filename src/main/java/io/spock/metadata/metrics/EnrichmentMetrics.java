@@ -12,6 +12,7 @@ public final class EnrichmentMetrics implements ProgressListener {
 
     private final Counter regionsProcessed;
     private final Counter stocksEnriched;
+    private final Counter stocksUnresolved;
     private final Histogram duration;
     private final Gauge successRate;
     private final Counter retryAttempts;
@@ -23,6 +24,10 @@ public final class EnrichmentMetrics implements ProgressListener {
         stocksEnriched = Counter.builder().name("spock_enrichment_stocks_enriched_total")
                 .help("Tickers classified by enrichment runs, by source of the sector (kis, yahoo, parent, ...)")
                 .labelNames("region", "source").register(registry);
+        stocksUnresolved = Counter.builder().name("spock_enrichment_stocks_unresolved_total")
+                .help("Tickers enrichment runs left without a sector, by status: not_found (an answer: no source has "
+                        + "a sector), failed, deferred")
+                .labelNames("region", "status").register(registry);
         duration = Histogram.builder().name("spock_enrichment_duration_seconds")
                 .help("Wall time of a region's enrichment")
                 .labelNames("region").classicOnly()
@@ -40,6 +45,9 @@ public final class EnrichmentMetrics implements ProgressListener {
         String region = summary.region();
         regionsProcessed.labelValues(region, summary.status().name()).inc();
         summary.bySourceKeys().forEach((source, count) -> stocksEnriched.labelValues(region, source).inc(count));
+        stocksUnresolved.labelValues(region, "not_found").inc(summary.notFound());
+        stocksUnresolved.labelValues(region, "failed").inc(summary.failed());
+        stocksUnresolved.labelValues(region, "deferred").inc(summary.deferred());
         duration.labelValues(region).observe(summary.duration().toNanos() / 1e9);
         successRate.labelValues(region).set(summary.successRate() / 100.0);
         retryAttempts.labelValues(region).inc(summary.allRetries());

@@ -3,11 +3,12 @@ package io.spock.metadata.metrics;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.spock.metadata.yahoo.YahooEndpoint;
 import io.spock.metadata.yahoo.YahooRequestListener;
 
 import java.util.Map;
 
-/** Yahoo Finance requests by outcome and the circuit breaker's state, from the Yahoo client's hook. */
+/** Yahoo Finance requests by endpoint and outcome and the circuit breaker's state, from the Yahoo client's hook. */
 public final class YahooMetrics implements YahooRequestListener {
 
     /** Gauge values of the breaker states. */
@@ -18,8 +19,9 @@ public final class YahooMetrics implements YahooRequestListener {
 
     public YahooMetrics(PrometheusRegistry registry) {
         requests = Counter.builder().name("spock_yahoo_requests_total")
-                .help("HTTP requests sent to Yahoo Finance, by outcome")
-                .labelNames("outcome").register(registry);
+                .help("HTTP requests sent to Yahoo Finance, by endpoint (cookie, crumb, consent, search, quoteSummary)"
+                        + " and outcome")
+                .labelNames("endpoint", "outcome").register(registry);
         breakerState = Gauge.builder().name("spock_yahoo_circuit_breaker_state")
                 .help("Yahoo Finance circuit breaker: 0 closed, 1 half open, 2 open")
                 .register(registry);
@@ -27,8 +29,8 @@ public final class YahooMetrics implements YahooRequestListener {
     }
 
     @Override
-    public void onRequest(String outcome) {
-        requests.labelValues(outcome).inc();
+    public void onRequest(YahooEndpoint endpoint, String outcome) {
+        requests.labelValues(endpoint.key(), outcome).inc();
     }
 
     @Override

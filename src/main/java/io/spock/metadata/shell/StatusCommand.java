@@ -51,14 +51,14 @@ public class StatusCommand {
         List<Source> sources = SourceColumns.of(statuses.stream().map(RegionStatus::bySource).toList());
         List<String> columns = new ArrayList<>(List.of("region", "total", "classified"));
         sources.forEach(source -> columns.add(source.key()));
-        columns.addAll(List.of("not_applicable", "unclassified", "failed", "deferred", "stale", "disagreements",
-                "last_run"));
+        columns.addAll(List.of("not_applicable", "unclassified", "not_found", "failed", "deferred", "stale",
+                "disagreements", "last_run"));
         TableView.Builder view = TableView.builder(columns.toArray(String[]::new));
         for (RegionStatus s : statuses) {
             List<Object> row = new ArrayList<>(List.of(s.region(), s.total(), s.classified()));
             sources.forEach(source -> row.add(s.classifiedBy(source)));
-            row.addAll(Arrays.asList(s.notApplicable(), s.unclassified(), s.failed(), s.deferred(), s.stale(),
-                    s.disagreements(), s.lastRun()));
+            row.addAll(Arrays.asList(s.notApplicable(), s.unclassified(), s.notFound(), s.failed(), s.deferred(),
+                    s.stale(), s.disagreements(), s.lastRun()));
             view.row(row.toArray());
         }
         String credentials = kis.credentialsState();

@@ -34,7 +34,8 @@ public final class StatusQuery {
         Field<Integer> notApplicable = countWhere(statusIs(TickerStatus.NOT_APPLICABLE), "not_applicable");
         Field<Integer> unclassified = countWhere(TICKERS.SECTOR_CODE.isNull()
                 .and(TICKERS.STATUS.ne(TickerStatus.NOT_APPLICABLE.name())), "unclassified");
-        Field<Integer> failed = countWhere(statusIs(TickerStatus.FAILED).or(statusIs(TickerStatus.NOT_FOUND)), "failed");
+        Field<Integer> notFound = countWhere(statusIs(TickerStatus.NOT_FOUND), "not_found");
+        Field<Integer> failed = countWhere(statusIs(TickerStatus.FAILED), "failed");
         Field<Integer> deferred = countWhere(statusIs(TickerStatus.DEFERRED), "deferred");
         Field<Integer> disagreements = countWhere(TICKERS.DISAGREEMENT.isTrue().and(Source.notManual()),
                 "disagreements");
@@ -44,7 +45,7 @@ public final class StatusQuery {
 
         Condition listed = TICKERS.REGION.in(names).and(TICKERS.DELISTED.isFalse());
         Map<String, ? extends Record> counts = dsl.select(TICKERS.REGION, total, classified, notApplicable,
-                        unclassified, failed, deferred, stale, disagreements)
+                        unclassified, notFound, failed, deferred, stale, disagreements)
                 .from(TICKERS)
                 .where(listed)
                 .groupBy(TICKERS.REGION)
@@ -67,8 +68,8 @@ public final class StatusQuery {
             Function<Field<Integer>, Integer> get = f -> r == null ? 0 : r.get(f.getName(), Integer.class);
             return new RegionStatus(region.name(), get.apply(total), get.apply(classified),
                     bySource.getOrDefault(region.name(), Map.of()), get.apply(notApplicable),
-                    get.apply(unclassified), get.apply(failed), get.apply(deferred), get.apply(stale),
-                    get.apply(disagreements), lastRuns.get(region.name()));
+                    get.apply(unclassified), get.apply(notFound), get.apply(failed), get.apply(deferred),
+                    get.apply(stale), get.apply(disagreements), lastRuns.get(region.name()));
         }).collect(Collectors.toList());
     }
 

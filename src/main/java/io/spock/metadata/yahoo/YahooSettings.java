@@ -2,6 +2,7 @@ package io.spock.metadata.yahoo;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,7 +16,9 @@ import java.util.Optional;
  * @param cookieUrl         page that only serves to set the Yahoo session cookie (status and body ignored)
  * @param requestsPerSecond sustained request rate shared by all callers of one service
  * @param burst             how many requests may start back to back before the rate applies
- * @param userAgent         sent on every request; Yahoo answers non-browser agents with 429 more readily
+ * @param userAgents        User-Agent candidates, tried in order when the session opens; the first whose crumb
+ *                          request works is kept for the run; {@value #DIGITS} stands for six random digits
+ * @param search            ask the crumb-free search endpoint first, quoteSummary only when it gives no sector
  * @param connectTimeout    TCP/TLS connect timeout
  * @param requestTimeout    whole-response timeout of one HTTP request
  * @param maxInFlight       upper bound on HTTP lookups running at the same time
@@ -29,7 +32,8 @@ public record YahooSettings(
         URI cookieUrl,
         double requestsPerSecond,
         int burst,
-        String userAgent,
+        List<String> userAgents,
+        boolean search,
         Duration connectTimeout,
         Duration requestTimeout,
         int maxInFlight,
@@ -40,14 +44,25 @@ public record YahooSettings(
 
     public static final URI DEFAULT_QUERY_BASE_URL = URI.create("https://query2.finance.yahoo.com");
     public static final URI DEFAULT_COOKIE_URL = URI.create("https://fc.yahoo.com");
-    public static final String DEFAULT_USER_AGENT =
+    /** In a User-Agent candidate: six random digits, drawn once per session. */
+    public static final String DIGITS = "{digits}";
+    /**
+     * Plain {@code Mozilla/5.0} with random digits first (a Home Assistant integration, May 2025, found a full browser
+     * string answered 429 where this got data), then a current Chrome string (a desktop money manager, May 2025,
+     * fixed the same 429 by moving to one).
+     */
+    public static final List<String> DEFAULT_USER_AGENTS = List.of("Mozilla/5.0 (" + DIGITS + ")",
             "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-                    + "Chrome/131.0.0.0 Safari/537.36";
+                    + "Chrome/140.0.0.0 Safari/537.36");
 
     public YahooSettings {
         Objects.requireNonNull(queryBaseUrl, "queryBaseUrl");
         Objects.requireNonNull(cookieUrl, "cookieUrl");
-        Objects.requireNonNull(userAgent, "userAgent");
+        userAgents = List.copyOf(Objects.requireNonNull(userAgents, "userAgents")).stream()
+                .map(String::strip).filter(agent -> !agent.isEmpty()).toList();
+        if (userAgents.isEmpty()) {
+            throw new IllegalArgumentException("userAgents must name at least one User-Agent");
+        }
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(httpsProxy, "httpsProxy");
@@ -72,7 +87,8 @@ public record YahooSettings(
                 DEFAULT_COOKIE_URL,
                 1.0,
                 1,
-                DEFAULT_USER_AGENT,
+                DEFAULT_USER_AGENTS,
+                true,
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(20),
                 8,
@@ -145,54 +161,59 @@ public record YahooSettings(
     }
 
     public YahooSettings withQueryBaseUrl(URI value) {
-        return new YahooSettings(value, cookieUrl, requestsPerSecond, burst, userAgent, connectTimeout,
+        return new YahooSettings(value, cookieUrl, requestsPerSecond, burst, userAgents, search, connectTimeout,
                 requestTimeout, maxInFlight, httpsProxy, retry, breaker, cache);
     }
 
     public YahooSettings withCookieUrl(URI value) {
-        return new YahooSettings(queryBaseUrl, value, requestsPerSecond, burst, userAgent, connectTimeout,
+        return new YahooSettings(queryBaseUrl, value, requestsPerSecond, burst, userAgents, search, connectTimeout,
                 requestTimeout, maxInFlight, httpsProxy, retry, breaker, cache);
     }
 
     public YahooSettings withRate(double perSecond, int burstSize) {
-        return new YahooSettings(queryBaseUrl, cookieUrl, perSecond, burstSize, userAgent, connectTimeout,
+        return new YahooSettings(queryBaseUrl, cookieUrl, perSecond, burstSize, userAgents, search, connectTimeout,
                 requestTimeout, maxInFlight, httpsProxy, retry, breaker, cache);
     }
 
-    public YahooSettings withUserAgent(String value) {
-        return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, value, connectTimeout,
+    public YahooSettings withUserAgents(List<String> value) {
+        return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, value, search, connectTimeout,
+                requestTimeout, maxInFlight, httpsProxy, retry, breaker, cache);
+    }
+
+    public YahooSettings withSearch(boolean value) {
+        return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, userAgents, value, connectTimeout,
                 requestTimeout, maxInFlight, httpsProxy, retry, breaker, cache);
     }
 
     public YahooSettings withTimeouts(Duration connect, Duration request) {
-        return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, userAgent, connect,
+        return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, userAgents, search, connect,
                 request, maxInFlight, httpsProxy, retry, breaker, cache);
     }
 
     public YahooSettings withMaxInFlight(int value) {
-        return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, userAgent, connectTimeout,
+        return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, userAgents, search, connectTimeout,
                 requestTimeout, value, httpsProxy, retry, breaker, cache);
     }
 
     /** @param environmentValue the value of {@code HTTPS_PROXY} as read by the caller; blank or null means none */
     public YahooSettings withHttpsProxy(String environmentValue) {
         Optional<String> value = Optional.ofNullable(environmentValue).map(String::strip).filter(s -> !s.isEmpty());
-        return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, userAgent, connectTimeout,
+        return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, userAgents, search, connectTimeout,
                 requestTimeout, maxInFlight, value, retry, breaker, cache);
     }
 
     public YahooSettings withRetry(Retry value) {
-        return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, userAgent, connectTimeout,
+        return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, userAgents, search, connectTimeout,
                 requestTimeout, maxInFlight, httpsProxy, value, breaker, cache);
     }
 
     public YahooSettings withBreaker(Breaker value) {
-        return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, userAgent, connectTimeout,
+        return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, userAgents, search, connectTimeout,
                 requestTimeout, maxInFlight, httpsProxy, retry, value, cache);
     }
 
     public YahooSettings withCache(Cache value) {
-        return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, userAgent, connectTimeout,
+        return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, userAgents, search, connectTimeout,
                 requestTimeout, maxInFlight, httpsProxy, retry, breaker, value);
     }
 }
