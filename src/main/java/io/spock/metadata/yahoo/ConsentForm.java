@@ -36,7 +36,7 @@ record ConsentForm(URI action, Map<String, String> fields) {
 
     /**
      * The consent form of a page, when it has one: a form with an {@code agree} button or a hidden
-     * {@code csrfToken}. Other HTML (an outage page, a 404 page) has none.
+     * {@code csrfToken}, or one that posts to a Yahoo consent host. Other HTML (an outage page, a 404 page) has none.
      */
     static Optional<ConsentForm> find(String html, URI page) {
         if (html == null || html.isBlank()) {
@@ -46,12 +46,12 @@ record ConsentForm(URI action, Map<String, String> fields) {
         for (Element form : document.select("form")) {
             boolean agree = !form.select("button[name=agree], input[name=agree]").isEmpty();
             boolean token = !form.select("input[type=hidden][name=csrfToken]").isEmpty();
-            if (agree || token) {
+            URI action = URI.create(form.attr("action").isBlank() ? page.toString() : form.absUrl("action"));
+            if (agree || token || isConsentHost(action)) {
                 Map<String, String> fields = new LinkedHashMap<>();
                 form.select("input[type=hidden][name]").forEach(input -> fields.put(input.attr("name"),
                         input.attr("value")));
-                String action = form.attr("action").isBlank() ? page.toString() : form.absUrl("action");
-                return Optional.of(new ConsentForm(URI.create(action), fields));
+                return Optional.of(new ConsentForm(action, fields));
             }
         }
         return Optional.empty();

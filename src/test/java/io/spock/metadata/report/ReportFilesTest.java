@@ -60,7 +60,7 @@ class ReportFilesTest {
     void theTextListsProblemsUpToALimitAndTheJsonListsThemAll() {
         List<TickerProblem> problems = IntStream.range(0, 250)
                 .mapToObj(i -> new TickerProblem("T" + i, "DEFERRED", "Yahoo Finance unreachable")).toList();
-        RegionSummary us = new RegionSummary("US", RunState.COMPLETED, 300, 50, Map.of(Source.KIS, 50), 0, 0, 250,
+        RegionSummary us = new RegionSummary("US", RunState.COMPLETED, 300, 50, Map.of(Source.KIS, 50), 0, 0, 0, 250,
                 0, 4, 1, 254, Duration.ofSeconds(10), null, problems);
         RunReport report = new RunReport(new EnrichReport(7, RunState.COMPLETED, EnrichMode.INCREMENTAL, List.of(us),
                 List.of(), Instant.parse("2025-10-01T02:30:00Z"), Duration.ofSeconds(12), 1, false), 20.0);

@@ -18,7 +18,10 @@ class YahooSettingsTest {
         assertThat(settings.cookieUrl()).isEqualTo(URI.create("https://fc.yahoo.com"));
         assertThat(settings.requestsPerSecond()).isEqualTo(1.0);
         assertThat(settings.burst()).isEqualTo(1);
-        assertThat(settings.userAgent()).contains("Chrome/");
+        assertThat(settings.userAgents()).hasSize(2);
+        assertThat(settings.userAgents().get(0)).isEqualTo("Mozilla/5.0 ({digits})");
+        assertThat(settings.userAgents().get(1)).contains("Chrome/");
+        assertThat(settings.search()).isTrue();
         assertThat(settings.maxInFlight()).isEqualTo(8);
         assertThat(settings.retry().maxAttempts()).isEqualTo(3);
         assertThat(settings.retry().initialDelay()).isEqualTo(Duration.ofSeconds(5));
@@ -44,6 +47,8 @@ class YahooSettingsTest {
     void rejectsNonsense() {
         assertThatThrownBy(() -> YahooSettings.defaults().withRate(0, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> YahooSettings.defaults().withMaxInFlight(0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> YahooSettings.defaults().withUserAgents(java.util.List.of(" ")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new YahooSettings.Retry(0, Duration.ofSeconds(1), Duration.ofSeconds(2), 0,
                 Duration.ZERO))
