@@ -119,7 +119,7 @@ public final class EnrichmentService {
                 }
             }
             return pipeline.resolver().resolve(candidate, pipeline.resolver().decide(answers),
-                    Optional.ofNullable(last), List.of());
+                    Optional.ofNullable(last), List.of(), view.classification(candidate.ticker()));
         });
     }
 

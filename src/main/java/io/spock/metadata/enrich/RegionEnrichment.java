@@ -158,7 +158,7 @@ final class RegionEnrichment {
     private Outcome decided(Candidate candidate, Decision decision, Optional<Answer> asked,
                             Map<String, List<Answer>> recorded, RegionClassifications view) {
         Outcome outcome = pipeline.resolver().resolve(candidate, decision, asked,
-                recorded.getOrDefault(candidate.ticker(), List.of()));
+                recorded.getOrDefault(candidate.ticker(), List.of()), view.classification(candidate.ticker()));
         view.decided(outcome);
         return outcome;
     }
