@@ -5,7 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +45,7 @@ public final class YahooSession {
     private final YahooRequestListener listener;
     private final TimeSource time;
     private final Clock clock;
-    private final CookieManager cookies = new CookieManager();
+    private final PlainCookies cookies = new PlainCookies();
     private final HttpClient http;
     private final List<String> userAgents;
 
@@ -136,7 +135,7 @@ public final class YahooSession {
         synchronized (lock) {
             if (rejected.equals(crumb)) {
                 crumb = null;
-                cookies.getCookieStore().removeAll();
+                cookies.clear();
             }
         }
     }
@@ -209,7 +208,7 @@ public final class YahooSession {
         Unavailable refused = null;
         for (int i = 0; i < userAgents.size(); i++) {
             int candidate = (agent + i) % userAgents.size();
-            cookies.getCookieStore().removeAll();
+            cookies.clear();
             try {
                 String value = openWith(userAgents.get(candidate));
                 if (candidate != agent || !agentAnnounced) {

@@ -24,8 +24,8 @@ final class YahooFixtures {
     }
 
     /**
-     * Settings pointing at the WireMock server, with short timeouts and millisecond retry delays, and without the
-     * search step: the quoteSummary path on its own. {@link #withSearch} turns the search back on.
+     * Settings pointing at the WireMock server, with millisecond retry delays and timeouts long enough for a cold
+     * WireMock on a busy machine (its first answer can take seconds), and without the search step: the quoteSummary path on its own. {@link #withSearch} turns the search back on.
      */
     static YahooSettings settingsFor(WireMockExtension wireMock) {
         return withSearch(wireMock).withSearch(false);
@@ -36,7 +36,7 @@ final class YahooFixtures {
         return YahooSettings.defaults()
                 .withQueryBaseUrl(URI.create(wireMock.baseUrl()))
                 .withCookieUrl(URI.create(wireMock.baseUrl() + COOKIE_PATH))
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2))
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))
                 .withRetry(new YahooSettings.Retry(3, Duration.ofMillis(5), Duration.ofMillis(20), 0.0,
                         Duration.ofSeconds(60)));
     }
@@ -68,6 +68,12 @@ final class YahooFixtures {
     /** The search for {@code symbol} answers with a recording. */
     static void stubSearch(WireMockExtension wireMock, String symbol, ResponseDefinitionBuilder response) {
         wireMock.stubFor(get(urlPathEqualTo(SEARCH_PATH)).withQueryParam("q", equalTo(symbol)).willReturn(response));
+    }
+
+    /** The recorded response body (JSON as text, or the text) of {@code yahoo/<name>.json}. */
+    static String recordedBody(String name) {
+        var response = YahooRecordings.load(name).path("response");
+        return response.has("bodyJson") ? response.path("bodyJson").toString() : response.path("bodyText").asText();
     }
 
     /** The recorded response in {@code yahoo/<name>.json}. */
