@@ -23,7 +23,8 @@ import java.util.Optional;
  *   <li>Otherwise (an equity without a sector, our symbol not among the quotes, the search endpoint failing) the
  *       quoteSummary request yfinance makes: {@code /v10/finance/quoteSummary/{symbol}?modules=assetProfile,quoteType
  *       &formatted=false&crumb=…}, with the {@link YahooSession}'s cookie and crumb. A 401 (Invalid Crumb) has the
- *       session reopened and the request repeated once.</li>
+ *       session renewed and the request repeated once; a second 401 on the fresh crumb is this symbol's rejection,
+ *       and the session stays for the others.</li>
  * </ol>
  * A search that is rate limited, unreachable or stopped by a consent page it cannot agree to ends the lookup: the
  * quoteSummary request would meet the same. Either request may end on Yahoo's EU consent page: the session agrees
@@ -126,14 +127,12 @@ public final class YahooFinanceClient implements YahooClient {
         HttpResponse<String> response = exchange(YahooEndpoint.QUOTE_SUMMARY, summaryUri(symbol, usedCrumb), gate);
         if (response.statusCode() == 401) {
             listener.onRequest(YahooEndpoint.QUOTE_SUMMARY, "invalid_crumb");
-            log.debug("Yahoo Finance rejected the crumb ({}); reopening the session",
+            log.debug("Yahoo Finance rejected the crumb ({}); renewing the session",
                     summaries.unauthorizedDescription(response.body()).orElse("HTTP 401"));
-            session.refused(usedCrumb);
-            usedCrumb = session.crumb();
+            usedCrumb = session.renew(usedCrumb);
             response = exchange(YahooEndpoint.QUOTE_SUMMARY, summaryUri(symbol, usedCrumb), gate);
             if (response.statusCode() == 401) {
                 listener.onRequest(YahooEndpoint.QUOTE_SUMMARY, "invalid_crumb");
-                session.refused(usedCrumb);
                 return new YahooLookup.Rejected(401, "Yahoo Finance rejected a fresh cookie and crumb: "
                         + Messages.flatten(summaries.unauthorizedDescription(response.body()).orElse("HTTP 401")));
             }

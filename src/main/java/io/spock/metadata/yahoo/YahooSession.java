@@ -28,9 +28,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * to the next candidate; the first that gets a crumb is kept for the run and logged. After the last one the session
  * is rate limited: lookups that need it are deferred.
  *
- * <p><b>Reopening</b>: a refused crumb ({@link #refused}) is dropped and the next {@link #crumb()} opens a new
- * session, starting with the kept User-Agent. The session is reopened at most once a minute: after a failed opening or
- * a reopening, {@link #crumb()} answers {@link YahooLookup.NoSession} without a request until a minute has passed.
+ * <p><b>Reopening</b>: when Yahoo refuses a crumb ({@link #renew}), a new session is opened, starting with the kept
+ * User-Agent — at most once a minute. Within the minute after a failed opening or a reopening, a lookup that needs a
+ * new session gets {@link YahooLookup.NoSession} without a request, and the others keep the crumb they have: one
+ * symbol whose every answer is 401 does not cost the rest their session.
  * Cookies and crumbs are never logged.
  */
 public final class YahooSession {
@@ -130,13 +131,25 @@ public final class YahooSession {
         }
     }
 
-    /** Drops a crumb Yahoo refused (401), unless another lookup already replaced it; the next crumb reopens. */
-    public void refused(String rejected) {
+    /**
+     * A fresh crumb after Yahoo refused {@code rejected} (401): the one another lookup already got, or a new
+     * session's when a reopening is allowed now.
+     *
+     * @throws Unavailable          {@link YahooLookup.NoSession} when the session was (re)opened less than a minute
+     *                              ago (the current crumb is kept for the other lookups), else as {@link #crumb()}
+     * @throws InterruptedException when the thread is interrupted while reopening
+     */
+    public String renew(String rejected) throws Unavailable, InterruptedException {
         synchronized (lock) {
-            if (rejected.equals(crumb)) {
-                crumb = null;
-                cookies.clear();
+            if (crumb != null && !crumb.equals(rejected)) {
+                return crumb;
             }
+            if (blockedSince != null && time.nanoTime() - blockedSince < REOPEN_INTERVAL.toNanos()) {
+                throw new Unavailable(new YahooLookup.NoSession("Yahoo Finance refused the crumb of a session opened"
+                        + " less than a minute ago; it is reopened at most once a minute"));
+            }
+            crumb = null;
+            return crumb();
         }
     }
 

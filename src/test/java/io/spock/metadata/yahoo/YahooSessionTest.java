@@ -104,6 +104,7 @@ class YahooSessionTest {
 
     @Test
     void aRefusedCrumbReopensTheSessionOnceAndNotAgainWithinAMinute() {
+        // the first two crumbs are refused for AAPL, the third is not
         yahoo.stubFor(get(urlPathEqualTo(CRUMB_PATH)).inScenario("crumbs").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withBody("firstCrumb1")).willSetStateTo("second"));
         yahoo.stubFor(get(urlPathEqualTo(CRUMB_PATH)).inScenario("crumbs").whenScenarioStateIs("second")
@@ -121,9 +122,30 @@ class YahooSessionTest {
 
         assertThat(refusedTwice).isEqualTo(new YahooLookup.Rejected(401,
                 "Yahoo Finance rejected a fresh cookie and crumb: Invalid Crumb"));
-        assertThat(withinTheMinute).isInstanceOf(YahooLookup.NoSession.class);
+        assertThat(withinTheMinute).isEqualTo(new YahooLookup.NoSession("Yahoo Finance refused the crumb of a session"
+                + " opened less than a minute ago; it is reopened at most once a minute"));
         assertThat(aMinuteLater).isInstanceOf(YahooLookup.Found.class);
         yahoo.verify(3, getRequestedFor(urlPathEqualTo(CRUMB_PATH)));
-        yahoo.verify(3, getRequestedFor(urlPathEqualTo(summaryPath("AAPL"))));
+        yahoo.verify(5, getRequestedFor(urlPathEqualTo(summaryPath("AAPL"))));
+    }
+
+    @Test
+    void oneSymbolRefusedWithEveryCrumbDoesNotCostTheOthersTheirSession() {
+        yahoo.stubFor(get(urlPathEqualTo(CRUMB_PATH)).inScenario("crumbs").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withBody("firstCrumb1")).willSetStateTo("second"));
+        yahoo.stubFor(get(urlPathEqualTo(CRUMB_PATH)).inScenario("crumbs").whenScenarioStateIs("second")
+                .willReturn(aResponse().withBody(CRUMB)));
+        yahoo.stubFor(get(urlPathEqualTo(summaryPath("BAD"))).willReturn(recorded("quoteSummary-401-invalid-crumb")));
+        yahoo.stubFor(get(urlPathEqualTo(summaryPath("AAPL"))).atPriority(1)
+                .withQueryParam("crumb", equalTo("firstCrumb1")).willReturn(recorded("quoteSummary-401-invalid-crumb")));
+
+        YahooLookup bad = client.lookup("BAD", YahooClient.Gate.OPEN);
+        YahooLookup badAgain = client.lookup("BAD", YahooClient.Gate.OPEN);
+        YahooLookup others = lookup();
+
+        assertThat(bad).isInstanceOf(YahooLookup.Rejected.class);
+        assertThat(badAgain).isInstanceOf(YahooLookup.NoSession.class);
+        assertThat(others).as("the renewed crumb is kept for the others").isInstanceOf(YahooLookup.Found.class);
+        yahoo.verify(2, getRequestedFor(urlPathEqualTo(CRUMB_PATH)));
     }
 }
