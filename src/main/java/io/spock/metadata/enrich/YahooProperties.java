@@ -2,6 +2,7 @@ package io.spock.metadata.enrich;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.Delimiter;
 
 import java.net.URI;
 import java.time.Duration;
@@ -15,7 +16,9 @@ import java.util.List;
  * @param cookieUrl   where the session cookie comes from
  * @param rate        requests per second, shared by everything that calls Yahoo
  * @param maxInFlight requests waiting on Yahoo at once, so that latency does not lower the achieved rate
- * @param userAgents  User-Agent candidates in order ({@code spock.yahoo.user-agents[0]=…}); empty means the defaults
+ * @param userAgents  User-Agent candidates in order, separated by {@value #USER_AGENT_SEPARATOR} (never by commas: a
+ *                    browser User-Agent holds one, "(KHTML, like Gecko)"), or indexed
+ *                    ({@code spock.yahoo.user-agents[0]=…}); empty means the defaults
  * @param search      ask the crumb-free search endpoint first
  */
 @ConfigurationProperties("spock.yahoo")
@@ -24,7 +27,7 @@ public record YahooProperties(
         @DefaultValue("https://fc.yahoo.com") URI cookieUrl,
         @DefaultValue("1.0") double rate,
         @DefaultValue("1") int burst,
-        List<String> userAgents,
+        @Delimiter(YahooProperties.USER_AGENT_SEPARATOR) List<String> userAgents,
         @DefaultValue("true") boolean search,
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("20s") Duration requestTimeout,
@@ -32,6 +35,9 @@ public record YahooProperties(
         @DefaultValue Retry retry,
         @DefaultValue Breaker breaker,
         @DefaultValue Cache cache) {
+
+    /** Between User-Agent candidates in one value: a character no User-Agent holds. */
+    public static final String USER_AGENT_SEPARATOR = "|";
 
     /** Retries of transient failures: attempts in all, exponential delay from {@code initialDelay} with jitter. */
     public record Retry(@DefaultValue("3") int maxAttempts, @DefaultValue("5s") Duration initialDelay,
