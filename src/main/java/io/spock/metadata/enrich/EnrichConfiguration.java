@@ -7,6 +7,7 @@ import io.spock.metadata.classify.KisSectorMapping;
 import io.spock.metadata.classify.YahooSectorMapping;
 import io.spock.metadata.yahoo.YahooProfileService;
 import io.spock.metadata.yahoo.YahooRequestListener;
+import io.spock.metadata.yahoo.YahooSession;
 import io.spock.metadata.yahoo.YahooSettings;
 import io.spock.metadata.source.SourcePolicy;
 import io.spock.metadata.store.Database;
@@ -48,11 +49,18 @@ public class EnrichConfiguration {
         return YahooSectorMapping.load(properties.configDir().resolve(PipelineFactory.YAHOO_MAPPING_FILE), gics);
     }
 
+    /** The one Yahoo session (cookie, crumb, User-Agent) of the process, for every Yahoo client that needs it. */
     @Bean
     @Lazy
-    public YahooProfileService yahooProfileService(YahooSettings yahoo,
+    public YahooSession yahooSession(YahooSettings yahoo, ObjectProvider<YahooRequestListener> listener) {
+        return new YahooSession(yahoo, listener.getIfAvailable(() -> YahooRequestListener.NO_OP));
+    }
+
+    @Bean
+    @Lazy
+    public YahooProfileService yahooProfileService(YahooSession session, YahooSettings yahoo,
                                                    ObjectProvider<YahooRequestListener> listener) {
-        return YahooProfileService.create(yahoo, listener.getIfAvailable(() -> YahooRequestListener.NO_OP));
+        return YahooProfileService.create(session, yahoo, listener.getIfAvailable(() -> YahooRequestListener.NO_OP));
     }
 
     @Bean(destroyMethod = "shutdownNow")

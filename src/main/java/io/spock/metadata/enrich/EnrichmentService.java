@@ -102,14 +102,14 @@ public final class EnrichmentService {
     }
 
     /**
-     * Asks every enabled source about one ticker now, per-ticker sources included, and decides as a run would;
-     * writes nothing ({@code inspect-ticker --live}).
+     * Asks every enabled source about one ticker now, per-ticker sources included (past their caches), and decides
+     * as a run would; writes nothing ({@code inspect-ticker --live}).
      *
      * @return empty when the store has no such ticker
      */
     public Optional<Outcome> askNow(Region region, String ticker) {
         return pipeline.candidates().find(region.name(), ticker).map(candidate -> {
-            RegionClassifications view = pipeline.view(region);
+            RegionClassifications view = pipeline.view(region, EnrichMode.FORCE_REFRESH);
             List<Answer> answers = new ArrayList<>();
             Answer last = null;
             for (ClassificationSource source : pipeline.chain().all()) {
@@ -121,7 +121,7 @@ public final class EnrichmentService {
                 }
             }
             return pipeline.resolver().resolve(candidate, pipeline.resolver().decide(answers),
-                    Optional.ofNullable(last), List.of());
+                    Optional.ofNullable(last), List.of(), view.classification(candidate.ticker()));
         });
     }
 

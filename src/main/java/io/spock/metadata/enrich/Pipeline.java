@@ -19,8 +19,12 @@ record Pipeline(DSLContext dsl, GicsTaxonomy gics, CandidateQuery candidates, Ou
                 SourceChain chain, Resolver resolver, EvidenceQuery evidence, ExecutorService perTickerPool,
                 Clock clock, Sleeper sleeper) {
 
-    /** A fresh view of a region for one attempt: this attempt's decisions, else the store's. */
-    RegionClassifications view(Region region) {
-        return new RegionClassifications(dsl, gics, region);
+    /**
+     * A fresh view of a region for one attempt: this attempt's decisions, else the store's.
+     *
+     * @param mode the run's mode: {@link EnrichMode#FORCE_REFRESH} asks the sources to bypass their caches
+     */
+    RegionClassifications view(Region region, EnrichMode mode) {
+        return new RegionClassifications(dsl, gics, region, mode == EnrichMode.FORCE_REFRESH);
     }
 }

@@ -2,12 +2,14 @@ package io.spock.metadata.enrich;
 
 import io.spock.metadata.classify.GicsTaxonomy;
 import io.spock.metadata.classify.KisSectorMapping;
+import io.spock.metadata.classify.KnownClassifications;
 import io.spock.metadata.classify.YahooSectorMapping;
 import io.spock.metadata.source.ClassificationSource;
 import io.spock.metadata.source.JpxSource;
 import io.spock.metadata.source.KisCodeSource;
-import io.spock.metadata.source.ParentSource;
+import io.spock.metadata.source.KnownClassificationSource;
 import io.spock.metadata.source.NasdaqSource;
+import io.spock.metadata.source.ParentSource;
 import io.spock.metadata.source.SecSource;
 import io.spock.metadata.source.YahooScreenerSource;
 import io.spock.metadata.source.SourceChain;
@@ -38,6 +40,7 @@ public final class PipelineFactory {
     private GicsTaxonomy gics;
     private KisSectorMapping kis;
     private YahooSectorMapping yahooMapping;
+    private KnownClassifications known;
     private SourcePolicy policy;
     private Path configDir;
     private YahooProfileService yahoo;
@@ -73,6 +76,11 @@ public final class PipelineFactory {
 
     public PipelineFactory yahooMapping(YahooSectorMapping value) {
         this.yahooMapping = value;
+        return this;
+    }
+
+    public PipelineFactory knownClassifications(KnownClassifications value) {
+        this.known = value;
         return this;
     }
 
@@ -127,7 +135,10 @@ public final class PipelineFactory {
         KisSectorMapping kisMap = kis != null ? kis : KisSectorMapping.load(config(KIS_MAPPING_FILE), taxonomy);
         YahooSectorMapping yahooMap = yahooMapping != null ? yahooMapping
                 : YahooSectorMapping.load(config(YAHOO_MAPPING_FILE), taxonomy);
+        KnownClassifications knownList = known != null ? known
+                : KnownClassifications.load(config(KnownClassifications.FILE), taxonomy);
         List<ClassificationSource> available = new ArrayList<>();
+        available.add(new KnownClassificationSource(knownList, clock));
         available.add(new KisCodeSource(kisMap, clock));
         available.add(new ParentSource(clock));
         available.add(new YahooSource(Objects.requireNonNull(yahoo, "yahoo"), yahooMap, clock));
@@ -145,8 +156,8 @@ public final class PipelineFactory {
 
     /** The names of the sources this build implements, for reading a policy file on its own. */
     public static List<Source> builtInSources() {
-        return List.of(Source.KIS, YahooScreenerSource.ID, JpxSource.ID, NasdaqSource.ID, Source.PARENT, SecSource.ID,
-                Source.YAHOO);
+        return List.of(KnownClassificationSource.KNOWN, Source.KIS, YahooScreenerSource.ID, JpxSource.ID,
+                NasdaqSource.ID, Source.PARENT, SecSource.ID, Source.YAHOO);
     }
 
     private Path config(String file) {

@@ -65,11 +65,12 @@ final class RegionEnrichment {
         if (runId != null) {
             whileNotInterrupted(() -> record(summary));
         }
-        log.info("Region {} {}: {} tickers, {} enriched ({}), {} not applicable, {} failed, {} deferred, "
-                        + "{} disagreements, {} Yahoo calls, {} region retries, {} s", region,
+        log.info("Region {} {}: {} tickers, {} enriched ({}), {} not applicable, {} not found, {} failed, "
+                        + "{} deferred, {} disagreements, {} Yahoo calls, {} region retries, {} s", region,
                 summary.status().name().toLowerCase(), summary.total(), summary.enriched(), summary.bySourceText(),
-                summary.notApplicable(), summary.failed(), summary.deferred(), summary.disagreements(),
-                summary.yahooCalls(), summary.regionRetries(), summary.duration().toMillis() / 1000.0);
+                summary.notApplicable(), summary.notFound(), summary.failed(), summary.deferred(),
+                summary.disagreements(), summary.yahooCalls(), summary.regionRetries(),
+                summary.duration().toMillis() / 1000.0);
         progress.regionFinished(summary);
         return summary;
     }
@@ -127,7 +128,7 @@ final class RegionEnrichment {
         progress.regionStarted(region.name(), tally.due());
         Batcher batcher = new Batcher(pipeline.writer(), request, runId, progress, region.name(), tally, changes,
                 pipeline.clock());
-        RegionClassifications view = pipeline.view(region);
+        RegionClassifications view = pipeline.view(region, request.mode());
         Map<String, List<Answer>> recorded = pipeline.evidence().byTicker(region,
                 pipeline.chain().perTicker().stream().map(ClassificationSource::id).toList());
         for (ClassificationSource source : pipeline.chain().all()) {
@@ -165,7 +166,7 @@ final class RegionEnrichment {
     private Outcome decided(Candidate candidate, Decision decision, Optional<Answer> asked,
                             Map<String, List<Answer>> recorded, RegionClassifications view) {
         Outcome outcome = pipeline.resolver().resolve(candidate, decision, asked,
-                recorded.getOrDefault(candidate.ticker(), List.of()));
+                recorded.getOrDefault(candidate.ticker(), List.of()), view.classification(candidate.ticker()));
         view.decided(outcome);
         return outcome;
     }
@@ -242,7 +243,7 @@ final class RegionEnrichment {
         for (ClassificationSource source : pipeline.chain().perTicker()) {
             outage.check();
             last = source.answer(p.candidate(), view);
-            tally.requested(last.requests());
+            tally.requested(last.requests(), last.retries());
             answers.add(last);
             decision = pipeline.resolver().decide(answers);
             if (decision.settled()) {

@@ -17,14 +17,18 @@ import java.util.Map;
  * @param enriched      tickers classified (their sector comes from {@code bySource})
  * @param bySource      classified tickers per source, every enabled source listed (0 when it decided none), in
  *                      the policy's order
+ * @param notFound      tickers no source has a sector for: Yahoo does not know the symbol, or knows it as an equity
+ *                      without a sector. An answer, not a failure: asked again when stale, listed by {@code review}
+ * @param failed        tickers whose lookup failed after its retries
+ * @param deferred      tickers whose lookup must wait for a later run (rate limited, unreachable, circuit open)
  * @param disagreements tickers whose sources disagree (two answers of at least medium confidence)
  * @param retries       retries of per-ticker lookups
  * @param regionRetries times the whole region was tried again after a transient failure
  * @param yahooCalls    per-ticker requests made (Yahoo Finance)
- * @param problems      the tickers left failed, not found or deferred, with their reasons
+ * @param problems      the tickers left not found, failed or deferred, with their reasons
  */
 public record RegionSummary(String region, RunState status, int total, int enriched, Map<Source, Integer> bySource,
-                            int notApplicable, int failed, int deferred, int disagreements, int retries,
+                            int notApplicable, int notFound, int failed, int deferred, int disagreements, int retries,
                             int regionRetries, int yahooCalls, Duration duration, String error,
                             List<TickerProblem> problems) {
 
@@ -77,6 +81,7 @@ public record RegionSummary(String region, RunState status, int total, int enric
         return retries + regionRetries;
     }
 
+    /** Some tickers failed or were deferred, or the region did not complete: exit 3. Not found alone is complete. */
     public boolean incomplete() {
         return failed > 0 || deferred > 0 || status != RunState.COMPLETED;
     }

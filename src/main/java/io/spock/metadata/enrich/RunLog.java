@@ -45,6 +45,7 @@ public final class RunLog {
                     .set(RUN_REGIONS.TOTAL, summary.total())
                     .set(RUN_REGIONS.ENRICHED, summary.enriched())
                     .set(RUN_REGIONS.NOT_APPLICABLE, summary.notApplicable())
+                    .set(RUN_REGIONS.NOT_FOUND, summary.notFound())
                     .set(RUN_REGIONS.FAILED, summary.failed())
                     .set(RUN_REGIONS.DEFERRED, summary.deferred())
                     .set(RUN_REGIONS.RETRIES, summary.allRetries())

@@ -83,14 +83,16 @@ final class EnrichSummary {
 
     private static TableView summaryView(List<RegionSummary> regions) {
         List<String> sources = RunReport.sourceKeys(regions);
-        List<String> headers = new ArrayList<>(List.of("region", "total", "enriched", "failed", "deferred"));
+        List<String> headers = new ArrayList<>(List.of("region", "total", "enriched", "not_found", "failed",
+                "deferred"));
         headers.addAll(sources);
         headers.addAll(List.of("not_applicable", "disagreements", "success_rate", "retries", "seconds", "status"));
         TableView.Builder view = TableView.builder(headers.toArray(String[]::new));
         sources.forEach(view::dropFirst);
         view.dropFirst("not_applicable", "retries", "seconds");
         for (RegionSummary r : regions) {
-            List<Object> row = new ArrayList<>(List.of(r.region(), r.total(), r.enriched(), r.failed(), r.deferred()));
+            List<Object> row = new ArrayList<>(List.of(r.region(), r.total(), r.enriched(), r.notFound(), r.failed(),
+                    r.deferred()));
             sources.forEach(key -> row.add(r.bySourceKeys().getOrDefault(key, 0)));
             row.addAll(Arrays.asList(r.notApplicable(), r.disagreements(), r.successRate(), r.allRetries(),
                     r.duration().toMillis() / 1000.0, r.status().name()));

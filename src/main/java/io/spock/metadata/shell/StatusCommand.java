@@ -77,7 +77,8 @@ public class StatusCommand {
         List<Source> sources = SourceColumns.of(statuses.stream().map(RegionStatus::bySource).toList());
         List<String> columns = new ArrayList<>(List.of("region", "total", "classified"));
         sources.forEach(source -> columns.add(source.key()));
-        columns.addAll(List.of("not_applicable", "unclassified", "failed", "deferred", "stale", "disagreements"));
+        columns.addAll(List.of("not_applicable", "unclassified", "not_found", "failed", "deferred", "stale",
+                "disagreements"));
         if (withLastRun) {
             columns.addAll(List.of("last_run", "last_run_status"));
         }
@@ -87,8 +88,8 @@ public class StatusCommand {
         for (RegionStatus s : statuses) {
             List<Object> row = new ArrayList<>(List.of(s.region(), s.total(), s.classified()));
             sources.forEach(source -> row.add(s.classifiedBy(source)));
-            row.addAll(List.of(s.notApplicable(), s.unclassified(), s.failed(), s.deferred(), s.stale(),
-                    s.disagreements()));
+            row.addAll(List.of(s.notApplicable(), s.unclassified(), s.notFound(), s.failed(), s.deferred(),
+                    s.stale(), s.disagreements()));
             if (withLastRun) {
                 row.addAll(Arrays.asList(s.lastRun(), s.lastRunStatus()));
             }

@@ -35,7 +35,7 @@ class MetricsTextfileTest {
 
     private static PrometheusRegistry registryWithACounter() {
         PrometheusRegistry registry = new PrometheusRegistry();
-        new YahooMetrics(registry).onRequest("ok");
+        new YahooMetrics(registry).onRequest(io.spock.metadata.yahoo.YahooEndpoint.QUOTE_SUMMARY, "ok");
         return registry;
     }
 
