@@ -33,8 +33,8 @@ public record MetricsProperties(@DefaultValue("127.0.0.1") String host, @Default
         instance = instance == null ? "" : instance;
     }
 
-    /** The endpoint's settings alone, as tests and the stand-alone endpoint build them. */
-    public MetricsProperties(String host, int port) {
-        this(host, port, "", "", Duration.ofSeconds(10));
+    /** The endpoint's settings alone, as the stand-alone endpoint builds them (a factory: binding needs one constructor). */
+    public static MetricsProperties endpoint(String host, int port) {
+        return new MetricsProperties(host, port, "", "", Duration.ofSeconds(10));
     }
 }

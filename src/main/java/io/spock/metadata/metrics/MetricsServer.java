@@ -23,7 +23,7 @@ public final class MetricsServer implements AutoCloseable {
     private HTTPServer server;
 
     public MetricsServer(PrometheusRegistry registry, String host) {
-        this(registry, () -> new MetricsProperties(host, 0));
+        this(registry, () -> MetricsProperties.endpoint(host, 0));
     }
 
     /** @param settings read when the endpoint starts, so that a bad setting stops only what serves metrics */
