@@ -36,29 +36,42 @@ public final class ArgumentCheck {
     private final String command;
     private final List<Slot> slots = new ArrayList<>();
 
-    /** An option and the method parameter it fills. */
+    /**
+     * An option and the method parameter it fills; null for an option a command registers in code (the ticker
+     * filters), whose own reading checks its values: here it is only known by name and arity.
+     */
     private record Slot(CommandOption option, Parameter parameter) {
 
         String name() {
             return "--" + option.getLongNames()[0];
         }
 
-        boolean flag() {
-            Class<?> type = parameter.getType();
-            return type == boolean.class || type == Boolean.class;
+        Class<?> type() {
+            return parameter != null ? parameter.getType() : option.getType().resolve(String.class);
         }
 
-        /** An option whose value may be left out ({@code enrich --wait [SECONDS]}). */
+        /** A flag: a boolean parameter, or an option in code that may go without its value ({@code --spac}). */
+        boolean flag() {
+            Class<?> type = type();
+            return type == boolean.class || type == Boolean.class || parameter == null && option.getArityMin() == 0;
+        }
+
+        /** Whether the word after a flag is its value (an option in code checks its own value when read). */
+        boolean flagValue(String word) {
+            return parameter == null ? !isOptionName(word) : isBoolean(word);
+        }
+
+        /** A parameter whose value may be left out ({@code enrich --wait [SECONDS]}). */
         boolean valueOptional() {
-            return option.getArityMin() == 0 && option.getArityMax() == 1;
+            return parameter != null && !flag() && option.getArityMin() == 0 && option.getArityMax() == 1;
         }
 
         boolean multiValued() {
-            return parameter.getType().isArray() || Iterable.class.isAssignableFrom(parameter.getType());
+            return parameter != null && (type().isArray() || Iterable.class.isAssignableFrom(type()));
         }
 
         Optional<Positional> positional() {
-            return Optional.ofNullable(parameter.getAnnotation(Positional.class));
+            return Optional.ofNullable(parameter == null ? null : parameter.getAnnotation(Positional.class));
         }
     }
 
@@ -80,9 +93,12 @@ public final class ArgumentCheck {
         List<Slot> slots = new ArrayList<>();
         for (CommandOption option : registration.getOptions()) {
             int position = option.getPosition();
-            if (position >= 0 && position < parameters.length && option.getLongNames().length > 0) {
-                slots.add(new Slot(option, parameters[position]));
+            if (option.getLongNames().length == 0) {
+                continue;
             }
+            boolean filled = position >= 0 && position < parameters.length
+                    && parameters[position].isAnnotationPresent(Option.class);
+            slots.add(new Slot(option, filled ? parameters[position] : null));
         }
         slots.sort(Comparator.comparingInt(s -> s.option().getPosition()));
         return Optional.of(new ArgumentCheck(command, slots));
@@ -104,7 +120,7 @@ public final class ArgumentCheck {
             Slot slot = byName(word).orElseThrow(() -> unknownOption(word));
             given.add(slot);
             if (slot.flag()) {
-                if (i + 1 < args.size() && isBoolean(args.get(i + 1))) {
+                if (i + 1 < args.size() && slot.flagValue(args.get(i + 1))) {
                     i++;
                 }
                 continue;
@@ -198,7 +214,7 @@ public final class ArgumentCheck {
     }
 
     private void checkValue(Slot slot, String value) {
-        Class<?> type = slot.parameter().getType();
+        Class<?> type = slot.type();
         BigDecimal number;
         try {
             if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
@@ -206,7 +222,7 @@ public final class ArgumentCheck {
             } else if (type == double.class || type == Double.class) {
                 number = new BigDecimal(value.trim());
             } else if (slot.flag()) {
-                if (!isBoolean(value)) {
+                if (!slot.flagValue(value)) {
                     throw new NumberFormatException();
                 }
                 return;
@@ -228,7 +244,7 @@ public final class ArgumentCheck {
     }
 
     private static Optional<String> expected(Slot slot) {
-        Class<?> type = slot.parameter().getType();
+        Class<?> type = slot.type();
         Range range = Range.of(slot.parameter());
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
             return Optional.of("a whole number" + range.text());
@@ -246,6 +262,9 @@ public final class ArgumentCheck {
     private record Range(BigDecimal min, BigDecimal max) {
 
         static Range of(Parameter parameter) {
+            if (parameter == null) {
+                return new Range(null, null);
+            }
             BigDecimal min = null;
             BigDecimal max = null;
             if (parameter.getAnnotation(Min.class) != null) {
