@@ -1,4 +1,4 @@
-package io.spock.metadata.kis;
+package io.spock.metadata.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,21 +6,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
-final class MutableClock extends Clock {
+/** A clock the test moves by hand (UTC); safe to read from other threads. */
+public final class MutableClock extends Clock {
 
     private Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public synchronized void advance(Duration duration) {
         now = now.plus(duration);
     }
 
     @Override
-    public Instant instant() {
+    public synchronized Instant instant() {
         return now;
     }
 
