@@ -14,17 +14,24 @@ import java.util.function.LongSupplier;
  * bucket stays the pace-setter, as without sharing: the block only says when the process may send.
  *
  * <p>Why slots and not just a count per block: the slots of all blocks, whoever reserved them, lie on one evenly
- * spaced row, so any one second holds at most as many requests as the rate allows. A request that reaches its slot
- * late (the thread woke late) may still use it within {@link #LATE} of it; a slot further behind is skipped, so
- * that late requests never bunch up with the next process's.
+ * spaced row, so any one second holds at most as many requests as the rate allows. A request goes out within
+ * {@link #LATE} of its slot: a slot further behind when the request asks for one is skipped, and a thread that
+ * wakes up later than that after waiting for its slot takes another, so that late requests never bunch up with
+ * the next ones, this process's or another's.
  *
  * <p>All processes sharing a store must run on clocks that agree (NTP): slot times are the processes' own clocks,
  * in microseconds since the epoch. Processes on one host share one clock.
  */
 public final class SharedBudget implements RateBudget {
 
-    /** How late a request may use its slot (see the class comment; 20 ms keeps any one second within the rate). */
-    static final long LATE = 20_000;
+    /**
+     * How late a request may use its slot, in microseconds (see the class comment): any one second then holds at most
+     * {@code floor(1.01 × pace) + 1} slots' requests, within the rate for a pace of 97 % of it, with 20 ms left for
+     * the way to the service.
+     */
+    static final long LATE = 10_000;
+    /** Slots a request tries before it goes out late. */
+    private static final int MAX_TRIES = 5;
     private static final long MICROS_PER_SECOND = 1_000_000;
 
     private final SlotLedger ledger;
@@ -71,13 +78,22 @@ public final class SharedBudget implements RateBudget {
         @Override
         public void acquire() throws InterruptedException {
             local.acquire();
-            long wait;
-            synchronized (this) {
-                long now = epochMicros.getAsLong();
-                wait = slot(now) - now;
-            }
-            if (wait > 0) {
-                time.sleepNanos(wait * 1000);
+            for (int attempt = 1; ; attempt++) {
+                long slot;
+                long wait;
+                synchronized (this) {
+                    long now = epochMicros.getAsLong();
+                    slot = slot(now);
+                    wait = slot - now;
+                }
+                if (wait > 0) {
+                    time.sleepNanos(wait * 1000);
+                }
+                // A thread that woke too late (a busy machine, a pause) takes a later slot instead of going out
+                // bunched with the next request; after a few tries it goes anyway, so that it never starves.
+                if (epochMicros.getAsLong() - slot <= LATE || attempt == MAX_TRIES) {
+                    return;
+                }
             }
         }
 

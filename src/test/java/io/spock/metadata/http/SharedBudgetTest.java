@@ -105,6 +105,32 @@ class SharedBudgetTest {
         assertThat(nowMicros() - before).isEqualTo(2 * SECOND);
     }
 
+    @Test
+    void aThreadThatWakesTooLateForItsSlotTakesALaterOneInsteadOfGoingOutBunched() throws InterruptedException {
+        long start = nowMicros();
+        ledger.nextFree = start + SECOND;
+        TimeSource oversleeping = new TimeSource() {
+            private boolean first = true;
+
+            @Override
+            public long nanoTime() {
+                return time.nanoTime();
+            }
+
+            @Override
+            public void sleepNanos(long nanos) {
+                time.sleepNanos(nanos + (first ? 35_000_000 : 0));
+                first = false;
+            }
+        };
+        RequestPermits permits = new SharedBudget(ledger, Duration.ofSeconds(1), () -> time.nanoTime() / 1000)
+                .permits(10, 1, oversleeping);
+
+        permits.acquire();
+
+        assertThat(nowMicros() - start).as("slot 1 of the block, not slot 0 35 ms late").isEqualTo(SECOND + 100_000);
+    }
+
     /** The most requests in any one-second window [t, t + 1 s). */
     static int maxInAnySecond(List<Long> micros) {
         List<Long> sorted = micros.stream().sorted().toList();
