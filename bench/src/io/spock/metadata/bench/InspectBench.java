@@ -82,8 +82,8 @@ final class InspectBench {
         List<Exchange> exchanges = Markets.exchanges();
         List<Listing> listings = new ArrayList<>(tickers);
         for (int i = 0; i < tickers; i++) {
-            listings.add(new Listing(exchanges.get(i % exchanges.size()), String.format("T%06d", i), "Co " + i,
-                    null, "STOCK", "010", false));
+            listings.add(Listing.of(exchanges.get(i % exchanges.size()), String.format("T%06d", i), "Co " + i,
+                    null, "STOCK", "010"));
         }
         new UniverseWriter(dsl, Clock.systemUTC()).insertMissing(listings);
         Confidence[] confidences = Confidence.values();
