@@ -7,7 +7,7 @@ import io.spock.metadata.store.RegionLeases;
 import io.spock.metadata.store.RunOwner;
 import io.spock.metadata.store.RunState;
 import io.spock.metadata.store.StaleRuns;
-import io.spock.metadata.support.MutableClock;
+import io.spock.metadata.kis.MutableClock;
 import io.spock.metadata.support.TestStore;
 import io.spock.metadata.yahoo.YahooClient;
 import io.spock.metadata.yahoo.YahooLookup;

@@ -4,7 +4,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.spock.metadata.market.Region;
 import io.spock.metadata.store.Database;
 import io.spock.metadata.store.Source;
-import io.spock.metadata.support.MutableClock;
+import io.spock.metadata.kis.MutableClock;
 import io.spock.metadata.support.TestStore;
 import io.spock.metadata.support.YahooStub;
 import io.spock.metadata.yahoo.YahooProfileService;

@@ -1,6 +1,5 @@
 package io.spock.metadata.kis;
 
-import io.spock.metadata.support.MutableClock;
 import io.spock.metadata.http.FakeTimeSource;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;

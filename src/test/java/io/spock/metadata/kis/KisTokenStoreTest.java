@@ -1,6 +1,5 @@
 package io.spock.metadata.kis;
 
-import io.spock.metadata.support.MutableClock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.spock.metadata.app.SpockException;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.spock.metadata.support;
+package io.spock.metadata.kis;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand (UTC); safe to read from other threads. */
+/** A clock the test moves by hand. */
 public final class MutableClock extends Clock {
 
     private Instant now;
@@ -15,12 +15,12 @@ public final class MutableClock extends Clock {
         this.now = start;
     }
 
-    public synchronized void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
     @Override
-    public synchronized Instant instant() {
+    public Instant instant() {
         return now;
     }
 
