@@ -56,6 +56,7 @@ final class SharedBudgetBench {
             twoProcesses(dir.resolve("two-" + run + ".db"), stub, tickers, rate);
             together.add(overlapRate(stub) / rate);
             most.add((double) stub.mostInAnySecond());
+            System.out.println("(6) densest second of two processes, ms from its first request: " + densest(stub));
             tooMany += stub.tooMany.get();
             stub.stop();
         }
@@ -135,6 +136,30 @@ final class SharedBudgetBench {
         long to = Math.min(last(requests, true), last(requests, false));
         long inside = requests.stream().filter(r -> r.nanos() >= from && r.nanos() <= to).count();
         return (inside - 1) / ((to - from) / 1e9);
+    }
+
+    /** The requests of the densest one-second window, as offsets and US (T…) or JP, to see where bunching comes from. */
+    private static String densest(EnrichBench.YahooStub stub) {
+        List<EnrichBench.YahooStub.Request> requests = stub.requests();
+        int best = 0;
+        int bestStart = 0;
+        int start = 0;
+        for (int end = 0; end < requests.size(); end++) {
+            while (requests.get(end).nanos() - requests.get(start).nanos() >= 1_000_000_000L) {
+                start++;
+            }
+            if (end - start + 1 > best) {
+                best = end - start + 1;
+                bestStart = start;
+            }
+        }
+        long t0 = requests.get(bestStart).nanos();
+        StringBuilder text = new StringBuilder(best + " requests:");
+        for (int i = bestStart; i < bestStart + best; i++) {
+            text.append(' ').append(requests.get(i).symbol().startsWith("T") ? "US" : "JP").append('+')
+                    .append((requests.get(i).nanos() - t0) / 1_000_000);
+        }
+        return text.toString();
     }
 
     private static long first(List<EnrichBench.YahooStub.Request> requests, boolean us) {

@@ -126,6 +126,13 @@ public final class EnrichmentService {
             RegionSummary never = notStarted(region);
             RegionEnrichment.whileNotInterrupted(() -> pipeline.runs().region(runId, never));
             return never;
+        } catch (RuntimeException e) {
+            String error = "cannot take the lease of " + region + ": " + RegionEnrichment.oneLine(e);
+            log.error("Region {} failed: {}", region, error, e);
+            RegionSummary failed = RegionSummary.unstarted(region.name(), pipeline.chain().policy().order(),
+                    RunState.FAILED, error);
+            RegionEnrichment.whileNotInterrupted(() -> pipeline.runs().region(runId, failed));
+            return failed;
         }
         if (holder.isPresent()) {
             log.warn("{}: skipped", holder.get());

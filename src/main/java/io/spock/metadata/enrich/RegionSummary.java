@@ -36,13 +36,17 @@ public record RegionSummary(String region, RunState status, int total, int enric
 
     /** A region the run never started because it was interrupted first. */
     static RegionSummary notStarted(String region, List<Source> sources) {
-        return new RegionTally(region, sources).summary(RunState.INTERRUPTED, Duration.ZERO,
-                "interrupted before it started");
+        return unstarted(region, sources, RunState.INTERRUPTED, "interrupted before it started");
     }
 
     /** A region this run left alone because another run held its lease: {@code holder} says which. */
     static RegionSummary skipped(String region, List<Source> sources, String holder) {
-        return new RegionTally(region, sources).summary(RunState.SKIPPED, Duration.ZERO, holder);
+        return unstarted(region, sources, RunState.SKIPPED, holder);
+    }
+
+    /** A region that ended before its work began, with nothing done. */
+    static RegionSummary unstarted(String region, List<Source> sources, RunState status, String error) {
+        return new RegionTally(region, sources).summary(status, Duration.ZERO, error);
     }
 
     /** Tickers this source classified (0 when it classified none or is not enabled). */

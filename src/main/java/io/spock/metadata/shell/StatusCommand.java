@@ -61,7 +61,8 @@ public class StatusCommand {
     }
 
     @Command(command = "status", group = CommandGroups.INSPECTION,
-            description = "Per region: tickers, classified, by source, unclassified, stale; each region's last run.")
+            description = "Per region: tickers, classified, by source, unclassified, stale; each region's last run; "
+                    + "the regions other runs are enriching now.")
     @Examples({"status", "status --regions US,JP", "status --format json   # for scripts and monitoring"})
     public String status(
             @Option(longNames = "regions", defaultValue = "ALL", label = "LIST", description = "US,CN,HK,JP,VN or ALL")
