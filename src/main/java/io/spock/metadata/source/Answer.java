@@ -76,6 +76,11 @@ public record Answer(Source source, Verdict verdict, GicsSector sector, String i
                 value, reason, observedAt, requests);
     }
 
+    public Answer withReason(String value) {
+        return new Answer(source, verdict, sector, industryCode, industry, rawCode, rawLabel, confidence, detail, spac,
+                value, observedAt, requests);
+    }
+
     public Answer withRequests(int value) {
         return new Answer(source, verdict, sector, industryCode, industry, rawCode, rawLabel, confidence, detail, spac,
                 reason, observedAt, value);
