@@ -267,6 +267,11 @@ final class EnrichBench {
         final AtomicInteger tooMany = new AtomicInteger();
         final AtomicInteger quoteSummaries = new AtomicInteger();
         private final Deque<Long> window = new ArrayDeque<>();
+        private final List<Request> received = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        /** One quoteSummary request as it arrived: {@link System#nanoTime()} and the symbol. */
+        record Request(long nanos, String symbol) {
+        }
         private final HttpServer server;
         private final double rate;
         private final int latencyMs;
@@ -321,6 +326,32 @@ final class EnrichBench {
                     "news":[]}""".formatted(symbol, symbol, symbol, sector).replace("\n", ""), null);
         }
 
+        /** The quoteSummary requests received, in order of arrival. */
+        List<Request> requests() {
+            synchronized (received) {
+                return received.stream().sorted(java.util.Comparator.comparingLong(Request::nanos)).toList();
+            }
+        }
+
+        /** Their arrival times, in nanoseconds, sorted. */
+        List<Long> times() {
+            return requests().stream().map(Request::nanos).toList();
+        }
+
+        /** The most requests received in any one-second window. */
+        int mostInAnySecond() {
+            List<Long> times = times();
+            int most = 0;
+            int start = 0;
+            for (int end = 0; end < times.size(); end++) {
+                while (times.get(end) - times.get(start) >= 1_000_000_000L) {
+                    start++;
+                }
+                most = Math.max(most, end - start + 1);
+            }
+            return most;
+        }
+
         private void quoteSummary(HttpExchange exchange) throws IOException {
             quoteSummaries.incrementAndGet();
             if (!admitted(exchange)) {
@@ -336,7 +367,10 @@ final class EnrichBench {
         /** Counts a data request, waits the latency, and answers 429 itself when the request is over the rate. */
         private boolean admitted(HttpExchange exchange) throws IOException {
             calls.incrementAndGet();
-            boolean allowed = admit(System.nanoTime());
+            long now = System.nanoTime();
+            received.add(new Request(now, exchange.getRequestURI().getPath()
+                    .substring("/v10/finance/quoteSummary/".length())));
+            boolean allowed = admit(now);
             try {
                 Thread.sleep(latencyMs);
             } catch (InterruptedException e) {

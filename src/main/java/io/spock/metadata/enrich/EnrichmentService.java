@@ -4,6 +4,7 @@ import io.spock.metadata.market.Region;
 import io.spock.metadata.source.Answer;
 import io.spock.metadata.source.ClassificationSource;
 import io.spock.metadata.store.RunState;
+import io.spock.metadata.store.RunningRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,9 @@ public final class EnrichmentService {
     public EnrichReport run(EnrichRequest request, ProgressListener progress) {
         Instant startedAt = pipeline.clock().instant();
         long started = System.nanoTime();
+        if (!request.dryRun()) {
+            abandonStaleRuns();
+        }
         Integer runId = request.dryRun() ? null : pipeline.runs().start(request.regionList(), request.mode());
         List<Region> regions = request.regions().stream().sorted().toList();
         log.info("Enrichment run {} started: regions {}, {}, {} at once", runId == null ? "(dry)" : runId,
@@ -62,31 +66,36 @@ public final class EnrichmentService {
         Set<Region> begun = ConcurrentHashMap.newKeySet();
         StoreOutage outage = new StoreOutage();
         Map<Region, Future<RegionSummary>> running = new EnumMap<>(Region.class);
-        ExecutorService workers = Executors.newFixedThreadPool(request.workers(), EnrichmentService::regionThread);
-        for (Region region : regions) {
-            running.put(region, workers.submit(() -> {
-                begun.add(region);
-                Thread.currentThread().setName("enrich-" + region);
-                return new RegionEnrichment(pipeline, region, request, runId, progress, changes, outage).run();
-            }));
-        }
-        workers.shutdown();
-        boolean interrupted = awaitRegions(workers);
-
+        RunState status;
         List<RegionSummary> summaries = new ArrayList<>();
-        for (Region region : regions) {
-            summaries.add(finished(running.get(region)).orElseGet(() -> {
-                RegionSummary never = RegionSummary.notStarted(region.name(), pipeline.chain().policy().order());
-                if (runId != null && !begun.contains(region)) {
-                    pipeline.runs().region(runId, never);
-                }
-                return never;
-            }));
+        boolean interrupted;
+        try (RunLeases leases = runId == null ? null
+                : RunLeases.start(pipeline.sharing(), runId, pipeline.clock(), pipeline.sleeper())) {
+            ExecutorService workers = Executors.newFixedThreadPool(request.workers(), EnrichmentService::regionThread);
+            for (Region region : regions) {
+                running.put(region, workers.submit(() -> {
+                    begun.add(region);
+                    Thread.currentThread().setName("enrich-" + region);
+                    return region(region, request, runId, leases, progress, changes, outage);
+                }));
+            }
+            workers.shutdown();
+            interrupted = awaitRegions(workers);
+            for (Region region : regions) {
+                summaries.add(finished(running.get(region)).orElseGet(() -> {
+                    RegionSummary never = notStarted(region);
+                    if (runId != null && !begun.contains(region)) {
+                        pipeline.runs().region(runId, never);
+                    }
+                    return never;
+                }));
+            }
+            status = leases != null && leases.abandoned() ? RunState.ABANDONED
+                    : interrupted || summaries.stream().anyMatch(s -> s.status() == RunState.INTERRUPTED)
+                    ? RunState.INTERRUPTED
+                    : summaries.stream().anyMatch(s -> s.status() == RunState.FAILED) ? RunState.FAILED
+                    : RunState.COMPLETED;
         }
-        RunState status = interrupted || summaries.stream().anyMatch(s -> s.status() == RunState.INTERRUPTED)
-                ? RunState.INTERRUPTED
-                : summaries.stream().anyMatch(s -> s.status() == RunState.FAILED) ? RunState.FAILED
-                : RunState.COMPLETED;
         if (runId != null) {
             pipeline.runs().finish(runId, status);
         }
@@ -99,6 +108,55 @@ public final class EnrichmentService {
         return new EnrichReport(runId, status, request.mode(), summaries,
                 request.mode() == EnrichMode.TICKERS ? changes : List.of(), startedAt, duration, request.workers(),
                 request.dryRun());
+    }
+
+    /**
+     * One region on its worker thread: with the region's lease when the run takes leases, else skipped (another run
+     * holds it) or not started (stopped while waiting for it).
+     */
+    private RegionSummary region(Region region, EnrichRequest request, Integer runId, RunLeases leases,
+                                 ProgressListener progress, List<Outcome> changes, StoreOutage outage) {
+        if (leases == null || !request.leasesRegions()) {
+            return new RegionEnrichment(pipeline, region, request, runId, progress, changes, outage, () -> { }).run();
+        }
+        Optional<String> holder;
+        try {
+            holder = leases.take(region, request.leaseWait());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            RegionSummary never = notStarted(region);
+            RegionEnrichment.whileNotInterrupted(() -> pipeline.runs().region(runId, never));
+            return never;
+        } catch (RuntimeException e) {
+            String error = "cannot take the lease of " + region + ": " + RegionEnrichment.oneLine(e);
+            outage.record(e, RegionEnrichment.oneLine(e));
+            log.error("Region {} failed: {}", region, error, e);
+            RegionSummary failed = RegionSummary.unstarted(region.name(), pipeline.chain().policy().order(),
+                    RunState.FAILED, error);
+            RegionEnrichment.whileNotInterrupted(() -> pipeline.runs().region(runId, failed));
+            return failed;
+        }
+        if (holder.isPresent()) {
+            log.warn("{}: skipped", holder.get());
+            return RegionSummary.skipped(region.name(), pipeline.chain().policy().order(), holder.get());
+        }
+        try {
+            return new RegionEnrichment(pipeline, region, request, runId, progress, changes, outage,
+                    () -> leases.check(region)).run();
+        } finally {
+            leases.release(region);
+        }
+    }
+
+    /** Marks runs that other processes left RUNNING and that gave no sign of life for the lease timeout. */
+    private void abandonStaleRuns() {
+        for (RunningRun run : pipeline.sharing().staleRuns().abandonStale()) {
+            log.warn(run.abandonedLine());
+        }
+    }
+
+    private RegionSummary notStarted(Region region) {
+        return RegionSummary.notStarted(region.name(), pipeline.chain().policy().order());
     }
 
     /**

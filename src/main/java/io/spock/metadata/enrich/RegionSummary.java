@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The result of enriching one region.
  *
- * @param status        COMPLETED, FAILED (the region could not finish, even after its retries) or INTERRUPTED
+ * @param status        COMPLETED, FAILED (the region could not finish, even after its retries), INTERRUPTED or
+ *                      SKIPPED (another run held the region's lease; {@code error} names it)
  * @param total         the tickers the region had to do (due), whether or not the run got to all of them
  * @param enriched      tickers classified (their sector comes from {@code bySource})
  * @param bySource      classified tickers per source, every enabled source listed (0 when it decided none), in
@@ -39,8 +40,17 @@ public record RegionSummary(String region, RunState status, int total, int enric
 
     /** A region the run never started because it was interrupted first. */
     static RegionSummary notStarted(String region, List<Source> sources) {
-        return new RegionTally(region, sources).summary(RunState.INTERRUPTED, Duration.ZERO,
-                "interrupted before it started");
+        return unstarted(region, sources, RunState.INTERRUPTED, "interrupted before it started");
+    }
+
+    /** A region this run left alone because another run held its lease: {@code holder} says which. */
+    static RegionSummary skipped(String region, List<Source> sources, String holder) {
+        return unstarted(region, sources, RunState.SKIPPED, holder);
+    }
+
+    /** A region that ended before its work began, with nothing done. */
+    static RegionSummary unstarted(String region, List<Source> sources, RunState status, String error) {
+        return new RegionTally(region, sources).summary(status, Duration.ZERO, error);
     }
 
     /** Tickers this source classified (0 when it classified none or is not enabled). */

@@ -20,8 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code enrich} prints when a run ends: the before and after of named tickers, the per-region summary and the
- * line naming the run, its changes and its report; or all of it as one JSON object.
+ * What {@code enrich} prints at the end: the per-region summary, the before → after table of a run over named
+ * tickers, the run's line (id, state, time, sector changes, report), and one line per region that failed or was
+ * skipped; or all of it as JSON.
  */
 final class EnrichSummary {
 
@@ -75,8 +76,9 @@ final class EnrichSummary {
                 out.append("; report in ").append(reportFiles.text());
             }
             report.regions().stream().filter(r -> r.error() != null && r.status() != RunState.INTERRUPTED)
-                    .forEach(r -> out.append("\n").append(r.region()).append(' ').append(r.status().name().toLowerCase())
-                            .append(": ").append(TerminalText.clean(r.error())));
+                    .forEach(r -> out.append("\n").append(r.status() == RunState.SKIPPED ? ""
+                                    : r.region() + " " + r.status().name().toLowerCase() + ": ")
+                            .append(TerminalText.clean(r.error())));
         }
         return out.toString();
     }

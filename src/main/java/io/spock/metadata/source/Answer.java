@@ -77,6 +77,11 @@ public record Answer(Source source, Verdict verdict, GicsSector sector, String i
                 value, reason, observedAt, requests, retries);
     }
 
+    public Answer withReason(String value) {
+        return new Answer(source, verdict, sector, industryCode, industry, rawCode, rawLabel, confidence, detail, spac,
+                value, observedAt, requests, retries);
+    }
+
     public Answer withRequests(int count, int retried) {
         return new Answer(source, verdict, sector, industryCode, industry, rawCode, rawLabel, confidence, detail, spac,
                 reason, observedAt, count, retried);

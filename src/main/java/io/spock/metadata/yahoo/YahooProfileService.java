@@ -1,6 +1,7 @@
 package io.spock.metadata.yahoo;
 
-import io.spock.metadata.http.TokenBucket;
+import io.spock.metadata.http.RateBudget;
+import io.spock.metadata.http.RequestPermits;
 import io.spock.metadata.http.TimeSource;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -45,7 +46,7 @@ public final class YahooProfileService {
 
     private final YahooClient client;
     private final YahooRequestListener listener;
-    private final TokenBucket rateLimiter;
+    private final RequestPermits rateLimiter;
     private final Semaphore inFlight;
     private final Cache<String, ProfileResult> answers;
     private final CircuitBreaker<YahooLookup> breaker;
@@ -61,15 +62,25 @@ public final class YahooProfileService {
         REFRESH
     }
 
-    /** Production wiring: a new session and HTTP client from the settings, system clock. */
+    /** Production wiring: a new session and HTTP client from the settings, system clock, this process's own rate. */
     public static YahooProfileService create(YahooSettings settings, YahooRequestListener listener) {
-        return create(new YahooSession(settings, listener), settings, listener);
+        return create(new YahooSession(settings, listener), settings, listener, RateBudget.LOCAL);
     }
 
-    /** Production wiring on a session shared with other Yahoo clients. */
+    /** Production wiring with a new session and the rate limit of {@code budget}. */
+    public static YahooProfileService create(YahooSettings settings, YahooRequestListener listener,
+                                             RateBudget budget) {
+        return create(new YahooSession(settings, listener), settings, listener, budget);
+    }
+
+    /**
+     * Production wiring on a session shared with other Yahoo clients, with the rate limit of {@code budget}: one
+     * shared by every process on the store ({@link io.spock.metadata.http.SharedBudget}), or this process's own.
+     */
     public static YahooProfileService create(YahooSession session, YahooSettings settings,
-                                             YahooRequestListener listener) {
-        return new YahooProfileService(new YahooFinanceClient(session, settings, listener), settings, listener);
+                                             YahooRequestListener listener, RateBudget budget) {
+        return new YahooProfileService(new YahooFinanceClient(session, settings, listener), settings, listener,
+                TimeSource.system(), Ticker.systemTicker(), budget);
     }
 
     public YahooProfileService(YahooClient client, YahooSettings settings, YahooRequestListener listener) {
@@ -82,9 +93,15 @@ public final class YahooProfileService {
      */
     public YahooProfileService(YahooClient client, YahooSettings settings, YahooRequestListener listener,
                                TimeSource timeSource, Ticker ticker) {
+        this(client, settings, listener, timeSource, ticker, RateBudget.LOCAL);
+    }
+
+    /** @param budget where each request takes its permit, paced at {@value #PACING} of the configured rate */
+    public YahooProfileService(YahooClient client, YahooSettings settings, YahooRequestListener listener,
+                               TimeSource timeSource, Ticker ticker, RateBudget budget) {
         this.client = Objects.requireNonNull(client, "client");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.rateLimiter = new TokenBucket(settings.requestsPerSecond() * PACING, settings.burst(), timeSource);
+        this.rateLimiter = budget.permits(settings.requestsPerSecond() * PACING, settings.burst(), timeSource);
         this.inFlight = new Semaphore(settings.maxInFlight(), true);
         this.answers = Caffeine.newBuilder()
                 .expireAfterWrite(settings.cache().ttl())
