@@ -273,6 +273,7 @@ final class EnrichBench {
         record Request(long nanos, String symbol) {
         }
         private final HttpServer server;
+        private final ExecutorService handlers = Executors.newFixedThreadPool(64);
         private final double rate;
         private final int latencyMs;
         private final int fallbackEvery;
@@ -294,7 +295,7 @@ final class EnrichBench {
         static YahooStub start(double rate, int latencyMs, int fallbackEvery) throws IOException {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
             YahooStub stub = new YahooStub(server, rate, latencyMs, fallbackEvery);
-            server.setExecutor(Executors.newFixedThreadPool(64));
+            server.setExecutor(stub.handlers);
             server.createContext("/cookie", ex -> stub.reply(ex, 404, "text/html", "<html></html>",
                     "A3=d=bench; Path=/"));
             server.createContext("/v1/test/getcrumb", ex -> stub.reply(ex, 200, "text/plain", "benchCrumb", null));
@@ -308,8 +309,10 @@ final class EnrichBench {
             return "http://127.0.0.1:" + server.getAddress().getPort();
         }
 
+        /** Stops the server and its handler threads, which would otherwise keep the benchmark's JVM alive. */
         void stop() {
             server.stop(0);
+            handlers.shutdownNow();
         }
 
         private void search(HttpExchange exchange) throws IOException {
