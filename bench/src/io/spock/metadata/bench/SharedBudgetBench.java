@@ -155,7 +155,8 @@ final class SharedBudgetBench {
             }
         }
         long t0 = requests.get(bestStart).nanos();
-        StringBuilder text = new StringBuilder(best + " requests:");
+        StringBuilder text = new StringBuilder(best + " requests, from " + (t0 - requests.get(0).nanos()) / 1_000_000
+                + " ms after the first of the run:");
         for (int i = bestStart; i < bestStart + best; i++) {
             text.append(' ').append(requests.get(i).symbol().startsWith("T") ? "US" : "JP").append('+')
                     .append((requests.get(i).nanos() - t0) / 1_000_000);
