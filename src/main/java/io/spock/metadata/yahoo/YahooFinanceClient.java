@@ -238,6 +238,7 @@ public final class YahooFinanceClient implements YahooClient {
             int status = response.statusCode();
             YahooLookup failure = ConsentForm.isConsentPage(response)
                     ? new YahooLookup.Blocked("Yahoo screener returned a consent page (EU/GDPR interstitial)")
+                    : status >= 500 ? new YahooLookup.Transient("Yahoo screener answered HTTP " + status)
                     : httpFailure(response).orElse(status != 200
                     ? new YahooLookup.Rejected(status, "Yahoo screener answered HTTP " + status) : null);
             listener.onRequest(YahooEndpoint.SCREENER, failure == null ? "ok" : label(status, failure));

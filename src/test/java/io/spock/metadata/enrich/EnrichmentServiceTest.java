@@ -154,7 +154,7 @@ class EnrichmentServiceTest {
         assertThat(row("US", "AGNC").getSectorCode()).as("mortgage REITs are Financials since GICS 2023").isEqualTo("40");
         assertThat(row("US", "AGNCP").getSectorCode()).isEqualTo("40");
         assertThat(row("US", "AGNCP").getSource()).isEqualTo(Source.PARENT.name());
-        assertThat(yahoo.quoteSummaryCalls()).isEqualTo(1);
+        assertThat(yahoo.lookupCalls()).as("AGNC's search only; AGNCP asks nothing").isEqualTo(1);
     }
 
     /**
