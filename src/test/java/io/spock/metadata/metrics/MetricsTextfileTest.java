@@ -48,7 +48,7 @@ class MetricsTextfileTest {
         MetricsTextfile.at(file.toString(), registry).write();
 
         assertThat(value(Exposition.parse(Files.readString(file)), "spock_yahoo_requests_total",
-                Map.of("outcome", "ok"))).isEqualTo(1);
+                Map.of("endpoint", "quoteSummary", "outcome", "ok"))).isEqualTo(1);
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(file);

@@ -136,7 +136,7 @@ class MonitoringFilesTest {
             labels.add(m.group(1));
         }
 
-        // region, source, status and outcome only (le: the histogram's buckets); never a ticker
-        assertThat(labels).containsExactlyInAnyOrder("region", "source", "status", "outcome", "le");
+        // region, source, status, Yahoo's endpoint and outcome only (le: the histogram's buckets); never a ticker
+        assertThat(labels).containsExactlyInAnyOrder("region", "source", "status", "endpoint", "outcome", "le");
     }
 }
