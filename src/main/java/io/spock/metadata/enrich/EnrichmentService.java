@@ -121,20 +121,22 @@ public final class EnrichmentService {
         }
         Optional<String> holder;
         try {
+            outage.check();
             holder = leases.take(region, request.leaseWait());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             RegionSummary never = notStarted(region);
-            RegionEnrichment.whileNotInterrupted(() -> pipeline.runs().region(runId, never));
+            record(runId, never);
             return never;
+        } catch (StoreOutage.Down e) {
+            log.error("Region {} {}", region, e.getMessage());
+            return unstarted(region, runId, e.getMessage());
         } catch (RuntimeException e) {
-            String error = "cannot take the lease of " + region + ": " + RegionEnrichment.oneLine(e);
-            outage.record(e, RegionEnrichment.oneLine(e));
+            String reason = RegionEnrichment.oneLine(e);
+            String error = outage.record(e, reason) ? StoreOutage.stopped(reason)
+                    : "cannot take the lease of " + region + ": " + reason;
             log.error("Region {} failed: {}", region, error, e);
-            RegionSummary failed = RegionSummary.unstarted(region.name(), pipeline.chain().policy().order(),
-                    RunState.FAILED, error);
-            RegionEnrichment.whileNotInterrupted(() -> pipeline.runs().region(runId, failed));
-            return failed;
+            return unstarted(region, runId, error);
         }
         if (holder.isPresent()) {
             log.warn("{}: skipped", holder.get());
@@ -152,6 +154,24 @@ public final class EnrichmentService {
     private void abandonStaleRuns() {
         for (RunningRun run : pipeline.sharing().staleRuns().abandonStale()) {
             log.warn(run.abandonedLine());
+        }
+    }
+
+    /** A region that failed before its work began (its lease could not be taken, or the store went away). */
+    private RegionSummary unstarted(Region region, Integer runId, String error) {
+        RegionSummary failed = RegionSummary.unstarted(region.name(), pipeline.chain().policy().order(),
+                RunState.FAILED, error);
+        record(runId, failed);
+        return failed;
+    }
+
+    /** Records a region's result; a store that cannot take it is logged, not thrown (the run still ends). */
+    private void record(Integer runId, RegionSummary summary) {
+        try {
+            RegionEnrichment.whileNotInterrupted(() -> pipeline.runs().region(runId, summary));
+        } catch (RuntimeException e) {
+            log.error("Cannot record region {} of run {}: {}", summary.region(), runId, RegionEnrichment.oneLine(e),
+                    e);
         }
     }
 

@@ -95,7 +95,7 @@ public class EnrichCommand {
             "enrich --regions US --tickers AAPL,MSFT  # these tickers, whatever their age",
             "enrich --regions ALL --force-refresh --parallel --report logs/weekly.txt",
             "enrich --dry-run --format json",
-            "enrich --regions US --wait 600                # if another run is enriching US, wait for it"})
+            "enrich --regions US --wait 600           # if another run is enriching US, wait for it"})
     public String enrich(
             @Option(longNames = "regions", label = "LIST", description = "US,CN,HK,JP,VN or ALL (the default; with "
                     + "--tickers, the regions that list them)")
