@@ -75,20 +75,21 @@ class StoredAnswersTest {
         return (storedAnswers ? factory.storedAnswers(Source.YAHOO, TTL) : factory).build();
     }
 
-    private static EnrichRequest forceRefresh() {
-        return new EnrichRequest(EnumSet.of(Region.US), EnrichMode.FORCE_REFRESH, List.of(), 30, false, false, false,
-                1);
+    /** Both tickers named, so both are asked whatever their age ({@code --force-refresh} asks past the store). */
+    private static EnrichRequest named() {
+        return new EnrichRequest(EnumSet.of(Region.US), EnrichMode.TICKERS, List.of("AAPL", "ZZZZ"), 30, false, false,
+                false, 1);
     }
 
     @Test
     void anAnswerAnotherProcessFetchedWithinTheTtlIsReadFromTheStoreNotAskedAgain() {
-        process(true).run(forceRefresh(), ProgressListener.NONE);
-        assertThat(yahoo.quoteSummaryCalls()).isEqualTo(2);
+        process(true).run(named(), ProgressListener.NONE);
+        int first = yahoo.lookupCalls();
         clock.advance(Duration.ofHours(23));
 
-        EnrichReport report = process(true).run(forceRefresh(), ProgressListener.NONE);
+        EnrichReport report = process(true).run(named(), ProgressListener.NONE);
 
-        assertThat(yahoo.quoteSummaryCalls()).as("the found and the not-found answer both kept").isEqualTo(2);
+        assertThat(yahoo.lookupCalls()).as("the found and the not-found answer both kept").isEqualTo(first);
         assertThat(report.regions().get(0).yahooCalls()).isZero();
         assertThat(db.dsl().fetchValue(TICKERS.SECTOR_CODE, TICKERS.TICKER.eq("AAPL"))).isEqualTo("45");
         assertThat(db.dsl().fetchValue(TICKERS.STATUS, TICKERS.TICKER.eq("ZZZZ"))).isEqualTo("NOT_FOUND");
@@ -97,32 +98,47 @@ class StoredAnswersTest {
 
     @Test
     void anAnswerOlderThanTheTtlIsAskedAgain() {
-        process(true).run(forceRefresh(), ProgressListener.NONE);
+        process(true).run(named(), ProgressListener.NONE);
+        int first = yahoo.lookupCalls();
         clock.advance(TTL.plusMinutes(1));
 
-        process(true).run(forceRefresh(), ProgressListener.NONE);
+        process(true).run(named(), ProgressListener.NONE);
 
-        assertThat(yahoo.quoteSummaryCalls()).isEqualTo(4);
+        assertThat(yahoo.lookupCalls()).isEqualTo(2 * first);
     }
 
     @Test
     void aReusedAnswerKeepsTheTimeYahooGaveItSoThatItDoesNotStayFreshForever() {
-        process(true).run(forceRefresh(), ProgressListener.NONE);
+        process(true).run(named(), ProgressListener.NONE);
+        int first = yahoo.lookupCalls();
         clock.advance(Duration.ofHours(23));
-        process(true).run(forceRefresh(), ProgressListener.NONE);
+        process(true).run(named(), ProgressListener.NONE);
         clock.advance(Duration.ofHours(2));
 
-        process(true).run(forceRefresh(), ProgressListener.NONE);
+        process(true).run(named(), ProgressListener.NONE);
 
-        assertThat(yahoo.quoteSummaryCalls()).isEqualTo(4);
+        assertThat(yahoo.lookupCalls()).isEqualTo(2 * first);
     }
 
     @Test
     void withoutAStoredAnswerTtlTheSourceIsAlwaysAsked() {
-        process(false).run(forceRefresh(), ProgressListener.NONE);
+        process(false).run(named(), ProgressListener.NONE);
+        int first = yahoo.lookupCalls();
 
-        process(false).run(forceRefresh(), ProgressListener.NONE);
+        process(false).run(named(), ProgressListener.NONE);
 
-        assertThat(yahoo.quoteSummaryCalls()).isEqualTo(4);
+        assertThat(yahoo.lookupCalls()).isEqualTo(2 * first);
+    }
+
+    @Test
+    void forceRefreshAsksPastTheStoredAnswers() {
+        process(true).run(named(), ProgressListener.NONE);
+        int first = yahoo.lookupCalls();
+        clock.advance(Duration.ofHours(1));
+
+        process(true).run(new EnrichRequest(EnumSet.of(Region.US), EnrichMode.FORCE_REFRESH, List.of(), 30, false,
+                false, false, 1), ProgressListener.NONE);
+
+        assertThat(yahoo.lookupCalls()).isEqualTo(2 * first);
     }
 }
