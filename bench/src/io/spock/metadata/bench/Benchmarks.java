@@ -33,6 +33,7 @@ public final class Benchmarks {
         groups.put("parallel", () -> ParallelBench.sequentialVsParallel(200, 50.0, 200));
         groups.put("inspect", () -> InspectBench.tickersAndChanges(100_000, 100_000));
         groups.put("bulk", BulkBench::realUniverse);
+        groups.put("shared", () -> SharedBudgetBench.oneAndTwoProcesses(200, 20.0, 200, 3));
         List<String> chosen = args.length == 0 ? List.copyOf(groups.keySet()) : List.of(args);
         List<Figure> figures = new ArrayList<>();
         for (String name : chosen) {

@@ -61,6 +61,11 @@ public final class ArgumentCheck {
             return parameter == null ? !isOptionName(word) : isBoolean(word);
         }
 
+        /** A parameter whose value may be left out ({@code enrich --wait [SECONDS]}). */
+        boolean valueOptional() {
+            return parameter != null && !flag() && option.getArityMin() == 0 && option.getArityMax() == 1;
+        }
+
         boolean multiValued() {
             return parameter != null && (type().isArray() || Iterable.class.isAssignableFrom(type()));
         }
@@ -121,11 +126,12 @@ public final class ArgumentCheck {
                 continue;
             }
             int values = 0;
-            while (i + 1 < args.size() && (values == 0 || slot.multiValued() && !isOptionName(args.get(i + 1)))) {
+            while (i + 1 < args.size() && (values == 0 && !(slot.valueOptional() && isOptionName(args.get(i + 1)))
+                    || values > 0 && slot.multiValued() && !isOptionName(args.get(i + 1)))) {
                 checkValue(slot, args.get(++i));
                 values++;
             }
-            if (values == 0) {
+            if (values == 0 && !slot.valueOptional()) {
                 throw new UsageException(slot.name() + " needs a value" + expected(slot).map(e -> ": " + e).orElse(""));
             }
         }

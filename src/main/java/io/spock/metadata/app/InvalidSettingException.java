@@ -23,6 +23,12 @@ public class InvalidSettingException extends UsageException {
         }
     }
 
+    /** @throws InvalidSettingException when {@code value} is not a duration above 0 */
+    public static void checkPositive(String setting, Duration value, String examples) {
+        check(value != null && !value.isNegative() && !value.isZero(), setting, value,
+                "a duration above 0, such as " + examples);
+    }
+
     /** The property name, e.g. {@code spock.yahoo.rate}. */
     public String setting() {
         return setting;

@@ -161,6 +161,22 @@ public final class GicsTaxonomy {
         return industries;
     }
 
+    /**
+     * The English name of a GICS code: a sector (2 digits), an industry group (4) or an industry (6); empty for a
+     * code GICS 2023 does not have.
+     */
+    public Optional<String> nameOf(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        return switch (code.length()) {
+            case 2 -> sector(code).map(GicsSector::nameEn);
+            case 4 -> groups.stream().filter(g -> g.code().equals(code)).map(GicsIndustryGroup::name).findFirst();
+            case 6 -> industries.stream().filter(i -> i.code().equals(code)).map(GicsIndustry::name).findFirst();
+            default -> Optional.empty();
+        };
+    }
+
     /** A sector's name in a language, or empty for a code that is no GICS sector. */
     public Optional<String> name(String code, DisplayLanguage language) {
         return Optional.ofNullable(names.get(code)).map(named -> named.get(language));

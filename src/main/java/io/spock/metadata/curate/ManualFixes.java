@@ -2,12 +2,12 @@ package io.spock.metadata.curate;
 
 import io.spock.metadata.app.UsageException;
 import io.spock.metadata.classify.Confidence;
+import io.spock.metadata.store.RowLocks;
 import io.spock.metadata.store.Source;
 import io.spock.metadata.store.TickerStatus;
 import io.spock.metadata.store.Verdict;
 import io.spock.metadata.store.generated.tables.records.TickersRecord;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -37,7 +37,7 @@ public final class ManualFixes {
             DSLContext db = tx.dsl();
             var select = db.selectFrom(TICKERS)
                     .where(TICKERS.REGION.eq(fix.region()).and(TICKERS.TICKER.eq(fix.ticker())));
-            TickersRecord row = db.dialect() == SQLDialect.SQLITE ? select.fetchOne() : select.forUpdate().fetchOne();
+            TickersRecord row = RowLocks.fetchLocked(db, select);
             if (row == null) {
                 throw new UsageException("unknown ticker '" + fix.ticker() + "' in " + fix.region());
             }

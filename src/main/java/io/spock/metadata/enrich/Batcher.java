@@ -21,11 +21,16 @@ final class Batcher {
     private final RegionTally tally;
     private final List<Outcome> changes;
     private final Clock clock;
+    private final Runnable leaseCheck;
     private final List<Outcome> buffer = new ArrayList<>(SIZE);
 
-    /** @param changes where the outcomes of a TICKERS run are also collected, for the before → after table */
+    /**
+     * @param changes    where the outcomes of a TICKERS run are also collected, for the before → after table
+     * @param leaseCheck throws {@link LeaseLost} once another run has taken the region over: then nothing more of
+     *                   the region is written
+     */
     Batcher(OutcomeWriter writer, EnrichRequest request, Integer runId, ProgressListener progress, String region,
-            RegionTally tally, List<Outcome> changes, Clock clock) {
+            RegionTally tally, List<Outcome> changes, Clock clock, Runnable leaseCheck) {
         this.writer = writer;
         this.request = request;
         this.runId = runId;
@@ -34,9 +39,11 @@ final class Batcher {
         this.tally = tally;
         this.changes = changes;
         this.clock = clock;
+        this.leaseCheck = leaseCheck;
     }
 
     void accept(Outcome outcome) {
+        leaseCheck.run();
         progress.answered(region);
         buffer.add(outcome);
         if (buffer.size() >= SIZE) {
@@ -56,6 +63,7 @@ final class Batcher {
         if (Thread.currentThread().isInterrupted()) {
             throw new Stopped();
         }
+        leaseCheck.run();
         if (!request.dryRun()) {
             writer.write(buffer, runId, LocalDateTime.now(clock), request.includeManual());
         }

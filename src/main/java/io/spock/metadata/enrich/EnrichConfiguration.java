@@ -5,8 +5,13 @@ import io.spock.metadata.app.SpockProperties;
 import io.spock.metadata.classify.GicsTaxonomy;
 import io.spock.metadata.classify.KisSectorMapping;
 import io.spock.metadata.classify.YahooSectorMapping;
+import io.spock.metadata.http.SharedBudget;
+import io.spock.metadata.store.InstanceSettings;
+import io.spock.metadata.store.RequestBudgets;
+import io.spock.metadata.store.Source;
 import io.spock.metadata.yahoo.YahooProfileService;
 import io.spock.metadata.yahoo.YahooRequestListener;
+import io.spock.metadata.yahoo.YahooSession;
 import io.spock.metadata.yahoo.YahooSettings;
 import io.spock.metadata.source.SourcePolicy;
 import io.spock.metadata.store.Database;
@@ -48,11 +53,21 @@ public class EnrichConfiguration {
         return YahooSectorMapping.load(properties.configDir().resolve(PipelineFactory.YAHOO_MAPPING_FILE), gics);
     }
 
+    /** The one Yahoo session (cookie, crumb, User-Agent) of the process, for every Yahoo client that needs it. */
     @Bean
     @Lazy
-    public YahooProfileService yahooProfileService(YahooSettings yahoo,
+    public YahooSession yahooSession(YahooSettings yahoo, ObjectProvider<YahooRequestListener> listener) {
+        return new YahooSession(yahoo, listener.getIfAvailable(() -> YahooRequestListener.NO_OP));
+    }
+
+    /** Yahoo's rate is one budget for every process on the store. */
+    @Bean
+    @Lazy
+    public YahooProfileService yahooProfileService(YahooSession session, YahooSettings yahoo,
+                                                   InstanceSettings instances, DSLContext dsl,
                                                    ObjectProvider<YahooRequestListener> listener) {
-        return YahooProfileService.create(yahoo, listener.getIfAvailable(() -> YahooRequestListener.NO_OP));
+        return YahooProfileService.create(session, yahoo, listener.getIfAvailable(() -> YahooRequestListener.NO_OP),
+                new SharedBudget(new RequestBudgets(dsl).ledger(RequestBudgets.YAHOO), instances.budgetBlock()));
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -69,10 +84,12 @@ public class EnrichConfiguration {
     @Lazy
     public EnrichmentService enrichmentService(DSLContext dsl, SpockProperties properties, GicsTaxonomy gics,
                                                KisSectorMapping kis, YahooSectorMapping yahooMapping,
-                                               YahooProfileService yahoo, ExecutorService yahooPool, Clock clock,
+                                               YahooProfileService yahoo, YahooSettings yahooSettings,
+                                               ExecutorService yahooPool, InstanceSettings instances, Clock clock,
                                                BulkSources bulk) {
         return PipelineFactory.builder(dsl).configDir(properties.configDir()).gics(gics).kisMapping(kis)
-                .yahooMapping(yahooMapping).yahoo(yahoo).perTickerPool(yahooPool).clock(clock).bulk(bulk).build();
+                .yahooMapping(yahooMapping).yahoo(yahoo).perTickerPool(yahooPool).clock(clock).bulk(bulk)
+                .instances(instances).storedAnswers(Source.YAHOO, yahooSettings.cache().ttl()).build();
     }
 
     /** The bulk sources' settings, bound when a command first needs them (a bad one stops only those commands). */

@@ -4,6 +4,7 @@ import io.spock.metadata.market.Region;
 import io.spock.metadata.source.Answer;
 import io.spock.metadata.source.ClassificationSource;
 import io.spock.metadata.store.RunState;
+import io.spock.metadata.store.RunningRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,9 @@ public final class EnrichmentService {
     public EnrichReport run(EnrichRequest request, ProgressListener progress) {
         Instant startedAt = pipeline.clock().instant();
         long started = System.nanoTime();
+        if (!request.dryRun()) {
+            abandonStaleRuns();
+        }
         Integer runId = request.dryRun() ? null : pipeline.runs().start(request.regionList(), request.mode());
         List<Region> regions = request.regions().stream().sorted().toList();
         log.info("Enrichment run {} started: regions {}, {}, {} at once", runId == null ? "(dry)" : runId,
@@ -62,31 +66,36 @@ public final class EnrichmentService {
         Set<Region> begun = ConcurrentHashMap.newKeySet();
         StoreOutage outage = new StoreOutage();
         Map<Region, Future<RegionSummary>> running = new EnumMap<>(Region.class);
-        ExecutorService workers = Executors.newFixedThreadPool(request.workers(), EnrichmentService::regionThread);
-        for (Region region : regions) {
-            running.put(region, workers.submit(() -> {
-                begun.add(region);
-                Thread.currentThread().setName("enrich-" + region);
-                return new RegionEnrichment(pipeline, region, request, runId, progress, changes, outage).run();
-            }));
-        }
-        workers.shutdown();
-        boolean interrupted = awaitRegions(workers);
-
+        RunState status;
         List<RegionSummary> summaries = new ArrayList<>();
-        for (Region region : regions) {
-            summaries.add(finished(running.get(region)).orElseGet(() -> {
-                RegionSummary never = RegionSummary.notStarted(region.name(), pipeline.chain().policy().order());
-                if (runId != null && !begun.contains(region)) {
-                    pipeline.runs().region(runId, never);
-                }
-                return never;
-            }));
+        boolean interrupted;
+        try (RunLeases leases = runId == null ? null
+                : RunLeases.start(pipeline.sharing(), runId, pipeline.clock(), pipeline.sleeper())) {
+            ExecutorService workers = Executors.newFixedThreadPool(request.workers(), EnrichmentService::regionThread);
+            for (Region region : regions) {
+                running.put(region, workers.submit(() -> {
+                    begun.add(region);
+                    Thread.currentThread().setName("enrich-" + region);
+                    return region(region, request, runId, leases, progress, changes, outage);
+                }));
+            }
+            workers.shutdown();
+            interrupted = awaitRegions(workers);
+            for (Region region : regions) {
+                summaries.add(finished(running.get(region)).orElseGet(() -> {
+                    RegionSummary never = notStarted(region);
+                    if (runId != null && !begun.contains(region)) {
+                        pipeline.runs().region(runId, never);
+                    }
+                    return never;
+                }));
+            }
+            status = leases != null && leases.abandoned() ? RunState.ABANDONED
+                    : interrupted || summaries.stream().anyMatch(s -> s.status() == RunState.INTERRUPTED)
+                    ? RunState.INTERRUPTED
+                    : summaries.stream().anyMatch(s -> s.status() == RunState.FAILED) ? RunState.FAILED
+                    : RunState.COMPLETED;
         }
-        RunState status = interrupted || summaries.stream().anyMatch(s -> s.status() == RunState.INTERRUPTED)
-                ? RunState.INTERRUPTED
-                : summaries.stream().anyMatch(s -> s.status() == RunState.FAILED) ? RunState.FAILED
-                : RunState.COMPLETED;
         if (runId != null) {
             pipeline.runs().finish(runId, status);
         }
@@ -102,14 +111,83 @@ public final class EnrichmentService {
     }
 
     /**
-     * Asks every enabled source about one ticker now, per-ticker sources included, and decides as a run would;
-     * writes nothing ({@code inspect-ticker --live}).
+     * One region on its worker thread: with the region's lease when the run takes leases, else skipped (another run
+     * holds it) or not started (stopped while waiting for it).
+     */
+    private RegionSummary region(Region region, EnrichRequest request, Integer runId, RunLeases leases,
+                                 ProgressListener progress, List<Outcome> changes, StoreOutage outage) {
+        if (leases == null || !request.leasesRegions()) {
+            return new RegionEnrichment(pipeline, region, request, runId, progress, changes, outage, () -> { }).run();
+        }
+        Optional<String> holder;
+        try {
+            outage.check();
+            holder = leases.take(region, request.leaseWait());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            RegionSummary never = notStarted(region);
+            record(runId, never);
+            return never;
+        } catch (StoreOutage.Down e) {
+            log.error("Region {} {}", region, e.getMessage());
+            return unstarted(region, runId, e.getMessage());
+        } catch (RuntimeException e) {
+            String reason = RegionEnrichment.oneLine(e);
+            String error = outage.record(e, reason) ? StoreOutage.stopped(reason)
+                    : "cannot take the lease of " + region + ": " + reason;
+            log.error("Region {} failed: {}", region, error, e);
+            return unstarted(region, runId, error);
+        }
+        if (holder.isPresent()) {
+            log.warn("{}: skipped", holder.get());
+            return RegionSummary.skipped(region.name(), pipeline.chain().policy().order(), holder.get());
+        }
+        try {
+            return new RegionEnrichment(pipeline, region, request, runId, progress, changes, outage,
+                    () -> leases.check(region)).run();
+        } finally {
+            leases.release(region);
+        }
+    }
+
+    /** Marks runs that other processes left RUNNING and that gave no sign of life for the lease timeout. */
+    private void abandonStaleRuns() {
+        for (RunningRun run : pipeline.sharing().staleRuns().abandonStale()) {
+            log.warn(run.abandonedLine());
+        }
+    }
+
+    /** A region that failed before its work began (its lease could not be taken, or the store went away). */
+    private RegionSummary unstarted(Region region, Integer runId, String error) {
+        RegionSummary failed = RegionSummary.unstarted(region.name(), pipeline.chain().policy().order(),
+                RunState.FAILED, error);
+        record(runId, failed);
+        return failed;
+    }
+
+    /** Records a region's result; a store that cannot take it is logged, not thrown (the run still ends). */
+    private void record(Integer runId, RegionSummary summary) {
+        try {
+            RegionEnrichment.whileNotInterrupted(() -> pipeline.runs().region(runId, summary));
+        } catch (RuntimeException e) {
+            log.error("Cannot record region {} of run {}: {}", summary.region(), runId, RegionEnrichment.oneLine(e),
+                    e);
+        }
+    }
+
+    private RegionSummary notStarted(Region region) {
+        return RegionSummary.notStarted(region.name(), pipeline.chain().policy().order());
+    }
+
+    /**
+     * Asks every enabled source about one ticker now, per-ticker sources included (past their caches), and decides
+     * as a run would; writes nothing ({@code inspect-ticker --live}).
      *
      * @return empty when the store has no such ticker
      */
     public Optional<Outcome> askNow(Region region, String ticker) {
         return pipeline.candidates().find(region.name(), ticker).map(candidate -> {
-            RegionClassifications view = pipeline.view(region);
+            RegionClassifications view = pipeline.view(region, EnrichMode.FORCE_REFRESH);
             List<Answer> answers = new ArrayList<>();
             Answer last = null;
             for (ClassificationSource source : pipeline.chain().all()) {
@@ -121,7 +199,7 @@ public final class EnrichmentService {
                 }
             }
             return pipeline.resolver().resolve(candidate, pipeline.resolver().decide(answers),
-                    Optional.ofNullable(last), List.of());
+                    Optional.ofNullable(last), List.of(), view.classification(candidate.ticker()));
         });
     }
 

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.spock.metadata.store.generated.Tables.CLASSIFICATION_EVIDENCE;
 
@@ -49,6 +50,13 @@ public final class EvidenceQuery {
         var e = CLASSIFICATION_EVIDENCE;
         return dsl.selectFrom(e).where(e.REGION.eq(region), e.TICKER.eq(ticker)).orderBy(e.SOURCE)
                 .fetch(this::answer);
+    }
+
+    /** One source's kept answer about one ticker, if there is one. */
+    public Optional<Answer> latest(String region, String ticker, Source source) {
+        var e = CLASSIFICATION_EVIDENCE;
+        return dsl.selectFrom(e).where(e.REGION.eq(region), e.TICKER.eq(ticker), e.SOURCE.eq(source.name()))
+                .fetchOptional(this::answer);
     }
 
     private Answer answer(Record row) {

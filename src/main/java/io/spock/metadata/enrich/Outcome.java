@@ -33,7 +33,10 @@ public record Outcome(Candidate candidate, TickerStatus status, GicsSector secto
         return sector != null;
     }
 
-    /** Failed, not found or deferred: the ticker is left without an answer, and the run exits 3. */
+    /**
+     * Not found, failed or deferred: the ticker is left without a sector and is listed with its reason. Failed and
+     * deferred ones make the run exit 3; not found is an answer.
+     */
     public boolean problem() {
         return status == TickerStatus.FAILED || status == TickerStatus.DEFERRED || status == TickerStatus.NOT_FOUND;
     }

@@ -2,25 +2,34 @@ package io.spock.metadata.enrich;
 
 import io.spock.metadata.classify.GicsTaxonomy;
 import io.spock.metadata.classify.KisSectorMapping;
+import io.spock.metadata.classify.KnownClassifications;
 import io.spock.metadata.classify.YahooSectorMapping;
 import io.spock.metadata.source.ClassificationSource;
 import io.spock.metadata.source.JpxSource;
 import io.spock.metadata.source.KisCodeSource;
-import io.spock.metadata.source.ParentSource;
+import io.spock.metadata.source.KnownClassificationSource;
 import io.spock.metadata.source.NasdaqSource;
+import io.spock.metadata.source.ParentSource;
 import io.spock.metadata.source.SecSource;
 import io.spock.metadata.source.YahooScreenerSource;
 import io.spock.metadata.source.SourceChain;
 import io.spock.metadata.source.SourcePolicy;
 import io.spock.metadata.source.YahooSource;
+import io.spock.metadata.store.InstanceSettings;
+import io.spock.metadata.store.RegionLeases;
+import io.spock.metadata.store.RunOwner;
 import io.spock.metadata.store.Source;
+import io.spock.metadata.store.StaleRuns;
 import io.spock.metadata.yahoo.YahooProfileService;
 import org.jooq.DSLContext;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 
@@ -34,16 +43,24 @@ public final class PipelineFactory {
     public static final String KIS_MAPPING_FILE = "kis_sector_to_gics_mapping.json";
     public static final String YAHOO_MAPPING_FILE = "yahoo_sector_to_gics.json";
 
+    /** How often a run waiting for a region's lease asks again (at most every heartbeat). */
+    private static final Duration LEASE_WAIT_POLL = Duration.ofSeconds(2);
+
     private final DSLContext dsl;
     private GicsTaxonomy gics;
     private KisSectorMapping kis;
     private YahooSectorMapping yahooMapping;
+    private KnownClassifications known;
     private SourcePolicy policy;
     private Path configDir;
     private YahooProfileService yahoo;
     private ExecutorService perTickerPool;
     private Clock clock = Clock.systemDefaultZone();
     private Sleeper sleeper = Sleeper.SYSTEM;
+    private InstanceSettings instances = InstanceSettings.defaults();
+    private Scheduler scheduler = Scheduler.SYSTEM;
+    private RunOwner owner = RunOwner.current();
+    private final Map<Source, Duration> storedAnswerTtl = new HashMap<>();
     private final List<ClassificationSource> extraSources = new ArrayList<>();
     private BulkSources bulk;
 
@@ -73,6 +90,11 @@ public final class PipelineFactory {
 
     public PipelineFactory yahooMapping(YahooSectorMapping value) {
         this.yahooMapping = value;
+        return this;
+    }
+
+    public PipelineFactory knownClassifications(KnownClassifications value) {
+        this.known = value;
         return this;
     }
 
@@ -112,6 +134,34 @@ public final class PipelineFactory {
         return this;
     }
 
+    /** Lease timeout and heartbeat of the runs ({@code spock.instances.*}); the defaults unless given. */
+    public PipelineFactory instances(InstanceSettings value) {
+        this.instances = value;
+        return this;
+    }
+
+    /** What runs the runs' heartbeats: a timer thread unless given (tests drive their own). */
+    public PipelineFactory scheduler(Scheduler value) {
+        this.scheduler = value;
+        return this;
+    }
+
+    /** The process recorded as running the runs: this one unless given (tests play other hosts). */
+    public PipelineFactory owner(RunOwner value) {
+        this.owner = value;
+        return this;
+    }
+
+    /**
+     * Lets a per-ticker source's answers kept in the store (by any process) stand in for asking it again while they
+     * are younger than {@code ttl}: the answer cache shared through the store. Without this, the source is always
+     * asked.
+     */
+    public PipelineFactory storedAnswers(Source source, Duration ttl) {
+        this.storedAnswerTtl.put(source, ttl);
+        return this;
+    }
+
     /** Offers one more source to the policy (it still needs an entry in the policy to take part). */
     public PipelineFactory source(ClassificationSource value) {
         this.extraSources.add(value);
@@ -127,7 +177,10 @@ public final class PipelineFactory {
         KisSectorMapping kisMap = kis != null ? kis : KisSectorMapping.load(config(KIS_MAPPING_FILE), taxonomy);
         YahooSectorMapping yahooMap = yahooMapping != null ? yahooMapping
                 : YahooSectorMapping.load(config(YAHOO_MAPPING_FILE), taxonomy);
+        KnownClassifications knownList = known != null ? known
+                : KnownClassifications.load(config(KnownClassifications.FILE), taxonomy);
         List<ClassificationSource> available = new ArrayList<>();
+        available.add(new KnownClassificationSource(knownList, clock));
         available.add(new KisCodeSource(kisMap, clock));
         available.add(new ParentSource(clock));
         available.add(new YahooSource(Objects.requireNonNull(yahoo, "yahoo"), yahooMap, clock));
@@ -137,16 +190,22 @@ public final class PipelineFactory {
         SourcePolicy rules = policy != null ? policy
                 : SourcePolicy.load(config(SourcePolicy.FILE), available.stream().map(ClassificationSource::id).toList());
         SourceChain chain = new SourceChain(rules, available);
+        EvidenceQuery evidence = new EvidenceQuery(dsl, taxonomy, clock.getZone());
+        StaleRuns staleRuns = new StaleRuns(dsl, clock, instances.leaseTimeout());
+        Sharing sharing = new Sharing(staleRuns, new RegionLeases(dsl, clock, staleRuns), scheduler,
+                instances.heartbeat(), LEASE_WAIT_POLL.compareTo(instances.heartbeat()) < 0 ? LEASE_WAIT_POLL
+                : instances.heartbeat());
         Pipeline pipeline = new Pipeline(dsl, taxonomy, new CandidateQuery(dsl), new OutcomeWriter(dsl, clock),
-                new RunLog(dsl, clock), chain, new Resolver(rules), new EvidenceQuery(dsl, taxonomy, clock.getZone()),
-                Objects.requireNonNull(perTickerPool, "perTickerPool"), clock, sleeper);
+                new RunLog(dsl, clock, owner), chain, new Resolver(rules), evidence,
+                Objects.requireNonNull(perTickerPool, "perTickerPool"), clock, sleeper, sharing,
+                new StoredAnswers(evidence, storedAnswerTtl, clock));
         return new EnrichmentService(pipeline);
     }
 
     /** The names of the sources this build implements, for reading a policy file on its own. */
     public static List<Source> builtInSources() {
-        return List.of(Source.KIS, YahooScreenerSource.ID, JpxSource.ID, NasdaqSource.ID, Source.PARENT, SecSource.ID,
-                Source.YAHOO);
+        return List.of(KnownClassificationSource.KNOWN, Source.KIS, YahooScreenerSource.ID, JpxSource.ID,
+                NasdaqSource.ID, Source.PARENT, SecSource.ID, Source.YAHOO);
     }
 
     private Path config(String file) {

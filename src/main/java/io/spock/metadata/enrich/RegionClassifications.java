@@ -14,21 +14,29 @@ import java.util.concurrent.ConcurrentHashMap;
 import static io.spock.metadata.store.generated.Tables.TICKERS;
 
 /**
- * The {@link RegionView} of one region during a run: the decisions this run has made, else what is stored. The
- * stored classifications are read once, the first time a source asks.
+ * The {@link RegionView} of one region during a run: the decisions this run has made, else what is stored, and
+ * whether the run refreshes caches. The stored classifications are read once, the first time a source asks.
  */
 final class RegionClassifications implements RegionView {
 
     private final DSLContext dsl;
     private final GicsTaxonomy gics;
     private final Region region;
+    private final boolean refresh;
     private final Map<String, Classification> decided = new ConcurrentHashMap<>();
     private volatile Map<String, Classification> stored;
 
-    RegionClassifications(DSLContext dsl, GicsTaxonomy gics, Region region) {
+    /** @param refresh the run's {@link RegionView#refresh()} */
+    RegionClassifications(DSLContext dsl, GicsTaxonomy gics, Region region, boolean refresh) {
         this.dsl = dsl;
         this.gics = gics;
         this.region = region;
+        this.refresh = refresh;
+    }
+
+    @Override
+    public boolean refresh() {
+        return refresh;
     }
 
     /** Records what this run decided for a ticker. */

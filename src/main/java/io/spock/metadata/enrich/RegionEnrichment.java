@@ -43,9 +43,14 @@ final class RegionEnrichment {
     private final List<Outcome> changes;
     private final RegionTally tally;
     private final StoreOutage outage;
+    private final Runnable leaseCheck;
 
+    /**
+     * @param outage     shared by the run's regions: once the store stops accepting writes, every region stops
+     * @param leaseCheck throws {@link LeaseLost} once another run has taken the region over; checked per ticker
+     */
     RegionEnrichment(Pipeline pipeline, Region region, EnrichRequest request, Integer runId,
-                     ProgressListener progress, List<Outcome> changes, StoreOutage outage) {
+                     ProgressListener progress, List<Outcome> changes, StoreOutage outage, Runnable leaseCheck) {
         this.pipeline = pipeline;
         this.outage = outage;
         this.region = region;
@@ -54,6 +59,7 @@ final class RegionEnrichment {
         this.progress = progress;
         this.changes = changes;
         this.tally = new RegionTally(region.name(), pipeline.chain().policy().order());
+        this.leaseCheck = leaseCheck;
     }
 
     /** Enriches the region, retrying transient failures, and records its result. */
@@ -65,11 +71,12 @@ final class RegionEnrichment {
         if (runId != null) {
             whileNotInterrupted(() -> record(summary));
         }
-        log.info("Region {} {}: {} tickers, {} enriched ({}), {} not applicable, {} failed, {} deferred, "
-                        + "{} disagreements, {} Yahoo calls, {} region retries, {} s", region,
+        log.info("Region {} {}: {} tickers, {} enriched ({}), {} not applicable, {} not found, {} failed, "
+                        + "{} deferred, {} disagreements, {} Yahoo calls, {} region retries, {} s", region,
                 summary.status().name().toLowerCase(), summary.total(), summary.enriched(), summary.bySourceText(),
-                summary.notApplicable(), summary.failed(), summary.deferred(), summary.disagreements(),
-                summary.yahooCalls(), summary.regionRetries(), summary.duration().toMillis() / 1000.0);
+                summary.notApplicable(), summary.notFound(), summary.failed(), summary.deferred(),
+                summary.disagreements(), summary.yahooCalls(), summary.regionRetries(),
+                summary.duration().toMillis() / 1000.0);
         progress.regionFinished(summary);
         return summary;
     }
@@ -86,6 +93,9 @@ final class RegionEnrichment {
                 return new Ending(RunState.INTERRUPTED, "interrupted");
             } catch (StoreOutage.Down e) {
                 log.error("Region {} {}", region, e.getMessage());
+                return new Ending(RunState.FAILED, e.getMessage());
+            } catch (LeaseLost e) {
+                log.error("Region {} stopped: {}", region, e.getMessage());
                 return new Ending(RunState.FAILED, e.getMessage());
             } catch (RuntimeException e) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -126,8 +136,8 @@ final class RegionEnrichment {
         tally.due(due.size());
         progress.regionStarted(region.name(), tally.due());
         Batcher batcher = new Batcher(pipeline.writer(), request, runId, progress, region.name(), tally, changes,
-                pipeline.clock());
-        RegionClassifications view = pipeline.view(region);
+                pipeline.clock(), leaseCheck);
+        RegionClassifications view = pipeline.view(region, request.mode());
         Map<String, List<Answer>> recorded = pipeline.evidence().byTicker(region,
                 pipeline.chain().perTicker().stream().map(ClassificationSource::id).toList());
         for (ClassificationSource source : pipeline.chain().all()) {
@@ -165,7 +175,7 @@ final class RegionEnrichment {
     private Outcome decided(Candidate candidate, Decision decision, Optional<Answer> asked,
                             Map<String, List<Answer>> recorded, RegionClassifications view) {
         Outcome outcome = pipeline.resolver().resolve(candidate, decision, asked,
-                recorded.getOrDefault(candidate.ticker(), List.of()));
+                recorded.getOrDefault(candidate.ticker(), List.of()), view.classification(candidate.ticker()));
         view.decided(outcome);
         return outcome;
     }
@@ -234,15 +244,21 @@ final class RegionEnrichment {
         }
     }
 
-    /** Asks the per-ticker sources in order until the answers settle the ticker. Runs on the shared pool. */
+    /**
+     * Asks the per-ticker sources in order until the answers settle the ticker, each source's answer kept in the
+     * store standing in for asking while it is fresh ({@link StoredAnswers}). Runs on the shared pool.
+     */
     private Outcome askInOrder(Pending p, RegionClassifications view, Map<String, List<Answer>> recorded) {
         List<Answer> answers = new ArrayList<>(p.answers());
         Answer last = null;
         Decision decision = null;
         for (ClassificationSource source : pipeline.chain().perTicker()) {
             outage.check();
-            last = source.answer(p.candidate(), view);
-            tally.requested(last.requests());
+            // --force-refresh asks past every cache, the store's shared one included
+            last = (request.mode() == EnrichMode.FORCE_REFRESH ? Optional.<Answer>empty()
+                    : pipeline.stored().fresh(p.candidate(), source.id()))
+                    .orElseGet(() -> source.answer(p.candidate(), view));
+            tally.requested(last.requests(), last.retries());
             answers.add(last);
             decision = pipeline.resolver().decide(answers);
             if (decision.settled()) {

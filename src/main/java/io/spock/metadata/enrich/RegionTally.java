@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Running counts for one region, kept across its retries; only committed (or, in a dry run, computed) outcomes
- * count, beside what was due (so that an interrupted region's total is what it had to do). Outcomes are added by the region's own thread; the request counters by the threads that ask per-ticker
- * sources.
+ * count, beside what was due (so that an interrupted region's total is what it had to do). Outcomes are added by
+ * the region's own thread; the request counters by the threads that ask per-ticker sources.
  */
 final class RegionTally {
 
@@ -28,6 +28,7 @@ final class RegionTally {
     private int total;
     private int enriched;
     private int notApplicable;
+    private int notFound;
     private int failed;
     private int deferred;
     private int disagreements;
@@ -47,7 +48,8 @@ final class RegionTally {
         switch (o.status()) {
             case NOT_APPLICABLE -> notApplicable++;
             case DEFERRED -> deferred++;
-            case FAILED, NOT_FOUND -> failed++;
+            case NOT_FOUND -> notFound++;
+            case FAILED -> failed++;
             case CLASSIFIED -> {
             }
             case PENDING -> throw new IllegalStateException("an outcome is never PENDING");
@@ -93,10 +95,10 @@ final class RegionTally {
         return due;
     }
 
-    /** A per-ticker answer that cost {@code count} requests (the retries among them counted as such). */
-    void requested(int count) {
+    /** A per-ticker answer that cost {@code count} requests, {@code retried} of its lookups tried again. */
+    void requested(int count, int retried) {
         requests.addAndGet(count);
-        retries.addAndGet(Math.max(0, count - 1));
+        retries.addAndGet(retried);
     }
 
     void regionRetried() {
@@ -104,7 +106,8 @@ final class RegionTally {
     }
 
     RegionSummary summary(RunState status, Duration duration, String error) {
-        return new RegionSummary(region, status, Math.max(due, total), enriched, bySource, notApplicable, failed,
-                deferred, disagreements, retries.get(), regionRetries, requests.get(), duration, error, problems);
+        return new RegionSummary(region, status, Math.max(due, total), enriched, bySource, notApplicable, notFound,
+                failed, deferred, disagreements, retries.get(), regionRetries, requests.get(), duration, error,
+                problems);
     }
 }

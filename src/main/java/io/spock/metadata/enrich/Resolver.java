@@ -5,6 +5,7 @@ import io.spock.metadata.classify.SecurityFlags;
 import io.spock.metadata.source.Answer;
 import io.spock.metadata.source.Candidate;
 import io.spock.metadata.source.Decision;
+import io.spock.metadata.source.RegionView;
 import io.spock.metadata.source.SourcePolicy;
 import io.spock.metadata.store.TickerStatus;
 
@@ -21,6 +22,9 @@ import java.util.Optional;
  *       leaves the ticker DEFERRED or FAILED, so that the next run asks again;</li>
  *   <li>a per-ticker source that says "no sector, it is a fund" makes the ticker NOT_APPLICABLE unless an answer
  *       of at least medium confidence gives a sector;</li>
+ *   <li>a per-ticker source that has no sector for an equity ({@link Verdict#NO_SECTOR}) is no answer: the other
+ *       answers decide; with none, a ticker classified before keeps its classification (asked again when stale),
+ *       and one never classified is NOT_FOUND;</li>
  *   <li>without any sector, the last per-ticker answer says why: NOT_FOUND, DEFERRED or FAILED.</li>
  * </ul>
  */
@@ -41,8 +45,10 @@ final class Resolver {
      * @param decision the policy's decision over this run's answers about the ticker ({@link #decide})
      * @param asked    the last per-ticker answer, when a per-ticker source was asked
      * @param recorded answers kept from earlier runs by sources this run did not ask, for the disagreement mark
+     * @param stored   the ticker's classification before this run, if it has one
      */
-    Outcome resolve(Candidate candidate, Decision decision, Optional<Answer> asked, Collection<Answer> recorded) {
+    Outcome resolve(Candidate candidate, Decision decision, Optional<Answer> asked, Collection<Answer> recorded,
+                    Optional<RegionView.Classification> stored) {
         List<Answer> answers = decision.answers();
         boolean disagreement = decision.disagreement();
         if (!recorded.isEmpty()) {
@@ -58,11 +64,16 @@ final class Resolver {
             return unanswered(candidate, TickerStatus.NOT_APPLICABLE, asked.get().reason(), preferred, disagreement,
                     answers);
         }
+        if (winner.isEmpty() && stored.isPresent() && asked.filter(a -> a.verdict() == Verdict.NO_SECTOR).isPresent()) {
+            RegionView.Classification kept = stored.get();
+            return new Outcome(candidate, TickerStatus.CLASSIFIED, kept.sector(), null, kept.source(),
+                    kept.confidence(), candidate.spac(), preferred, asked.get().reason(), null, disagreement, answers);
+        }
         if (winner.isEmpty()) {
             Answer last = asked.orElse(null);
             TickerStatus status = last == null ? TickerStatus.NOT_FOUND : switch (last.verdict()) {
                 case DEFERRED -> TickerStatus.DEFERRED;
-                case NOT_FOUND -> TickerStatus.NOT_FOUND;
+                case NOT_FOUND, NO_SECTOR -> TickerStatus.NOT_FOUND;
                 default -> TickerStatus.FAILED;
             };
             String error = last == null ? "no source has an answer" : last.reason();

@@ -33,7 +33,12 @@ final class StoreOutage {
     void check() {
         String known = reason.get();
         if (known != null) {
-            throw new Down("stopped: the store is not accepting writes (" + known + ")");
+            throw new Down(stopped(known));
         }
+    }
+
+    /** The line of a region that stopped because the store is unavailable for {@code reason}. */
+    static String stopped(String reason) {
+        return "stopped: the store is not accepting writes (" + reason + ")";
     }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
  * {@code permitsPerSecond}. Callers reserve their permit under a lock and sleep outside it, so concurrent callers
  * queue up one interval apart instead of all waking at the same moment.
  */
-public final class TokenBucket {
+public final class TokenBucket implements RequestPermits {
 
     private static final double NANOS_PER_SECOND = 1_000_000_000d;
 
@@ -33,6 +33,7 @@ public final class TokenBucket {
     }
 
     /** Blocks until a permit is available. */
+    @Override
     public void acquire() throws InterruptedException {
         long waitNanos = reserve();
         if (waitNanos > 0) {

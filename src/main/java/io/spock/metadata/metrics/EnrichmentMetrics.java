@@ -19,6 +19,7 @@ public final class EnrichmentMetrics implements ProgressListener {
 
     private final Counter regionsProcessed;
     private final Counter stocksEnriched;
+    private final Counter stocksUnresolved;
     private final Histogram duration;
     private final Gauge successRate;
     private final Counter retryAttempts;
@@ -34,6 +35,10 @@ public final class EnrichmentMetrics implements ProgressListener {
                 .help("Tickers classified by enrichment runs, by source of the sector (kis, yahoo, parent, ...), "
                         + "counted per committed batch")
                 .labelNames("region", "source").register(registry);
+        stocksUnresolved = Counter.builder().name("spock_enrichment_stocks_unresolved_total")
+                .help("Tickers enrichment runs left without a sector, by status: not_found (an answer: no source has "
+                        + "a sector), failed, deferred")
+                .labelNames("region", "status").register(registry);
         duration = Histogram.builder().name("spock_enrichment_duration_seconds")
                 .help("Wall time of a region's enrichment")
                 .labelNames("region").classicOnly()
@@ -73,6 +78,9 @@ public final class EnrichmentMetrics implements ProgressListener {
         regionsProcessed.labelValues(region, summary.status().name()).inc();
         // every enabled source gets its series, at 0 when it classified nothing
         summary.bySourceKeys().keySet().forEach(source -> stocksEnriched.initLabelValues(region, source));
+        stocksUnresolved.labelValues(region, "not_found").inc(summary.notFound());
+        stocksUnresolved.labelValues(region, "failed").inc(summary.failed());
+        stocksUnresolved.labelValues(region, "deferred").inc(summary.deferred());
         duration.labelValues(region).observe(summary.duration().toNanos() / 1e9);
         if (summary.successRate() != null) {
             successRate.labelValues(region).set(summary.successRate() / 100.0);

@@ -10,7 +10,8 @@ import java.time.Clock;
  * How the last enrichment run went, for alerts such as "no successful run for 26 h" (Prometheus's advice for batch
  * jobs): {@code spock_enrichment_last_run_status{status}} is 1 for the last run's status and 0 for the others, and
  * {@code spock_enrichment_last_success_timestamp_seconds} the time the last COMPLETED run ended. A run that
- * completed with deferred or failed tickers (exit status 3) is a success here; FAILED and INTERRUPTED runs are not.
+ * completed with deferred or failed tickers (exit status 3) is a success here; FAILED, INTERRUPTED and ABANDONED runs
+ * are not.
  */
 public final class LastRunMetrics {
 
@@ -53,7 +54,7 @@ public final class LastRunMetrics {
     }
 
     private void status(RunState current) {
-        for (RunState state : RunState.values()) {
+        for (RunState state : RunState.ofRuns()) {
             lastRunStatus.labelValues(state.name()).set(state == current ? 1 : 0);
         }
     }

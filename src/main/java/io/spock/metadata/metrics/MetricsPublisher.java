@@ -2,9 +2,8 @@ package io.spock.metadata.metrics;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.spock.metadata.app.UsageException;
+import io.spock.metadata.store.RunOwner;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.function.Supplier;
 
 /**
@@ -72,10 +71,6 @@ public final class MetricsPublisher {
         if (!settings.instance().isBlank()) {
             return settings.instance().strip();
         }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
+        return RunOwner.hostName();
     }
 }

@@ -90,6 +90,7 @@ public final class RunReport {
         json.put("enriched", r.enriched());
         json.put("classified_by_source", r.bySourceKeys());
         json.put("not_applicable", r.notApplicable());
+        json.put("not_found", r.notFound());
         json.put("failed", r.failed());
         json.put("deferred", r.deferred());
         json.put("disagreements", r.disagreements());
@@ -123,13 +124,13 @@ public final class RunReport {
         List<String> sources = sourceKeys(report.regions());
         List<String> headers = new ArrayList<>(List.of("region", "status", "total", "enriched"));
         headers.addAll(sources);
-        headers.addAll(List.of("not_applicable", "failed", "deferred", "disagreements", "success_rate", "yahoo_calls",
-                "yahoo_retries", "region_retries", "seconds", "req_per_s"));
+        headers.addAll(List.of("not_applicable", "not_found", "failed", "deferred", "disagreements", "success_rate",
+                "yahoo_calls", "yahoo_retries", "region_retries", "seconds", "req_per_s"));
         TableView.Builder table = TableView.builder(headers.toArray(String[]::new));
         for (RegionSummary r : report.regions()) {
             List<Object> row = new ArrayList<>(List.of(r.region(), r.status().name(), r.total(), r.enriched()));
             sources.forEach(key -> row.add(r.bySourceKeys().getOrDefault(key, 0)));
-            row.addAll(Arrays.asList(r.notApplicable(), r.failed(), r.deferred(), r.disagreements(),
+            row.addAll(Arrays.asList(r.notApplicable(), r.notFound(), r.failed(), r.deferred(), r.disagreements(),
                     r.successRate() == null ? null : round(r.successRate()), r.yahooCalls(), r.retries(),
                     r.regionRetries(), seconds(r.duration().toMillis()), round(r.yahooRate())));
             table.row(row.toArray());
@@ -162,7 +163,7 @@ public final class RunReport {
         if (problems.isEmpty()) {
             return;
         }
-        out.append('\n').append(region).append(": ").append(problems.size()).append(" failed or deferred\n");
+        out.append('\n').append(region).append(": ").append(problems.size()).append(" not found, failed or deferred\n");
         problems.stream().limit(TEXT_PROBLEMS_PER_REGION).forEach(p -> out.append("  ").append(p.ticker()).append("  ")
                 .append(p.status()).append("  ").append(p.error() == null ? "" : p.error()).append('\n'));
         if (problems.size() > TEXT_PROBLEMS_PER_REGION) {

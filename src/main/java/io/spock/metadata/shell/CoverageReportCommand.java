@@ -108,7 +108,8 @@ public class CoverageReportCommand {
 
         List<String> columns = new ArrayList<>(Arrays.asList("region", "total", "classified", "classified_pct"));
         sources.forEach(source -> columns.add(source.key()));
-        columns.addAll(List.of("not_applicable", "unclassified", "deferred", "failed", "stale", "disagreements"));
+        columns.addAll(List.of("not_applicable", "unclassified", "not_found", "deferred", "failed", "stale",
+                "disagreements"));
         if (fmt == OutputFormat.CSV) {
             keys.forEach(k -> columns.add(dimension.name().toLowerCase(Locale.ROOT) + ": " + k));
         }
@@ -119,7 +120,7 @@ public class CoverageReportCommand {
             List<Object> row = new ArrayList<>(Arrays.asList(s.region(), s.total(), s.classified(),
                     s.total() == 0 ? 0.0 : 100.0 * s.classified() / s.total()));
             sources.forEach(source -> row.add(s.classifiedBy(source)));
-            row.addAll(List.of(s.notApplicable(), s.unclassified(), s.deferred(), s.failed(), s.stale(),
+            row.addAll(List.of(s.notApplicable(), s.unclassified(), s.notFound(), s.deferred(), s.failed(), s.stale(),
                     s.disagreements()));
             if (fmt == OutputFormat.CSV) {
                 keys.forEach(k -> row.add(distribution.get(s.region()).getOrDefault(k, 0)));

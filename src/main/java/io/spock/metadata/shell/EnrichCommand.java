@@ -34,9 +34,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jline.terminal.Terminal;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.shell.command.CommandContext;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 import org.springframework.shell.command.annotation.OptionValues;
+import org.springframework.shell.command.CommandRegistration.OptionArity;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,7 +94,8 @@ public class EnrichCommand {
     @Examples({"enrich                                   # due tickers of every region",
             "enrich --regions US --tickers AAPL,MSFT  # these tickers, whatever their age",
             "enrich --regions ALL --force-refresh --parallel --report logs/weekly.txt",
-            "enrich --dry-run --format json"})
+            "enrich --dry-run --format json",
+            "enrich --regions US --wait 600           # if another run is enriching US, wait for it"})
     public String enrich(
             @Option(longNames = "regions", label = "LIST", description = "US,CN,HK,JP,VN or ALL (the default; with "
                     + "--tickers, the regions that list them)")
@@ -137,7 +140,12 @@ public class EnrichCommand {
                     + ".prom file for node_exporter's textfile collector")
             @OptionValues(provider = "fileCompletion") String metricsTextfile,
             @Option(longNames = LangOption.NAME, label = LangOption.LABEL, description = LangOption.DESCRIPTION)
-            @OptionValues(provider = "langCompletion") String lang) {
+            @OptionValues(provider = "langCompletion") String lang,
+            @Option(longNames = "wait", arity = OptionArity.ZERO_OR_ONE, label = "SECONDS",
+                    description = "wait for a region another run is enriching, up to SECONDS (alone: as long as that "
+                            + "run is alive) instead of skipping it") @DecimalMin("0") @DecimalMax("86400")
+            Double waitSeconds,
+            CommandContext context) {
         OutputFormat output = OutputFormat.parse(format);
         SectorNames names = langs.read(lang);
         if (forceRefresh && incremental) {
@@ -165,7 +173,7 @@ public class EnrichCommand {
         EnrichMode mode = !named.isEmpty() ? EnrichMode.TICKERS
                 : forceRefresh ? EnrichMode.FORCE_REFRESH : EnrichMode.INCREMENTAL;
         EnrichRequest request = new EnrichRequest(chosen, mode, named, maxAgeDays, dryRun, includeManual, parallel,
-                maxWorkers, retry);
+                maxWorkers, retry, leaseWait(context, waitSeconds));
         EnrichmentService pipeline = service.getObject();
         RunPublication published = metrics.begin(pushgateway, metricsTextfile, dryRun);
 
@@ -201,6 +209,14 @@ public class EnrichCommand {
                 metricsServer.stop();
             }
         }
+    }
+
+    /** {@code --wait}: null when not given, as long as it takes without seconds, else those seconds. */
+    private static Duration leaseWait(CommandContext context, Double seconds) {
+        if (!context.hasMappedOption("wait")) {
+            return null;
+        }
+        return seconds == null ? EnrichRequest.WAIT_FOREVER : Duration.ofMillis(Math.round(seconds * 1000));
     }
 
     /** Bars when asked, never when refused, else when the output is a terminal (never in cron, pipes or tests). */

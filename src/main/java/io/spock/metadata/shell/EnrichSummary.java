@@ -20,8 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code enrich} prints when a run ends: the before and after of named tickers, the per-region summary and the
- * line naming the run, its changes and its report; or all of it as one JSON object.
+ * What {@code enrich} prints at the end: the per-region summary, the before → after table of a run over named
+ * tickers, the run's line (id, state, time, sector changes, report), and one line per region that failed or was
+ * skipped; or all of it as JSON.
  */
 final class EnrichSummary {
 
@@ -75,22 +76,25 @@ final class EnrichSummary {
                 out.append("; report in ").append(reportFiles.text());
             }
             report.regions().stream().filter(r -> r.error() != null && r.status() != RunState.INTERRUPTED)
-                    .forEach(r -> out.append("\n").append(r.region()).append(' ').append(r.status().name().toLowerCase())
-                            .append(": ").append(TerminalText.clean(r.error())));
+                    .forEach(r -> out.append("\n").append(r.status() == RunState.SKIPPED ? ""
+                                    : r.region() + " " + r.status().name().toLowerCase() + ": ")
+                            .append(TerminalText.clean(r.error())));
         }
         return out.toString();
     }
 
     private static TableView summaryView(List<RegionSummary> regions) {
         List<String> sources = RunReport.sourceKeys(regions);
-        List<String> headers = new ArrayList<>(List.of("region", "total", "enriched", "failed", "deferred"));
+        List<String> headers = new ArrayList<>(List.of("region", "total", "enriched", "not_found", "failed",
+                "deferred"));
         headers.addAll(sources);
         headers.addAll(List.of("not_applicable", "disagreements", "success_rate", "retries", "seconds", "status"));
         TableView.Builder view = TableView.builder(headers.toArray(String[]::new));
         sources.forEach(view::dropFirst);
         view.dropFirst("not_applicable", "retries", "seconds");
         for (RegionSummary r : regions) {
-            List<Object> row = new ArrayList<>(List.of(r.region(), r.total(), r.enriched(), r.failed(), r.deferred()));
+            List<Object> row = new ArrayList<>(List.of(r.region(), r.total(), r.enriched(), r.notFound(), r.failed(),
+                    r.deferred()));
             sources.forEach(key -> row.add(r.bySourceKeys().getOrDefault(key, 0)));
             row.addAll(Arrays.asList(r.notApplicable(), r.disagreements(), r.successRate(), r.allRetries(),
                     r.duration().toMillis() / 1000.0, r.status().name()));

@@ -6,39 +6,64 @@ import io.spock.metadata.market.Markets;
 import io.spock.metadata.render.OutputFormat;
 import io.spock.metadata.render.Renderer;
 import io.spock.metadata.render.TableView;
+import io.spock.metadata.market.Region;
+import io.spock.metadata.store.LeaseHolder;
+import io.spock.metadata.store.RegionLeases;
 import io.spock.metadata.store.RegionStatus;
+import io.spock.metadata.store.RunningRun;
+import io.spock.metadata.store.StaleRuns;
 import io.spock.metadata.store.Source;
 import io.spock.metadata.store.StatusQuery;
 import jakarta.validation.constraints.Min;
+import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 import org.springframework.shell.command.annotation.OptionValues;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** {@code status}: per region, how much of the universe is classified and by which source, and its last run. */
+/**
+ * {@code status}: per region, how much of the universe is classified and by which source, and its last run; the
+ * regions other runs are enriching now (their leases). Runs that gave no sign of life for the lease timeout are marked
+ * ABANDONED on the way (the only write {@code status} makes, and only when there are such runs).
+ */
 @Command
 public class StatusCommand {
+
+    private static final Logger log = LoggerFactory.getLogger(StatusCommand.class);
 
     private final StatusQuery query;
     private final Clock clock;
     private final KisAccess kis;
     private final ScreenWidth screen;
+    private final ObjectProvider<StaleRuns> staleRuns;
+    private final ObjectProvider<RegionLeases> leases;
 
-    public StatusCommand(StatusQuery query, Clock clock, KisAccess kis, ScreenWidth screen) {
+    public StatusCommand(StatusQuery query, Clock clock, KisAccess kis, ScreenWidth screen,
+                         ObjectProvider<StaleRuns> staleRuns, ObjectProvider<RegionLeases> leases) {
         this.query = query;
         this.clock = clock;
         this.kis = kis;
         this.screen = screen;
+        this.staleRuns = staleRuns;
+        this.leases = leases;
     }
 
     @Command(command = "status", group = CommandGroups.INSPECTION,
-            description = "Per region: tickers, classified, by source, unclassified, stale; each region's last run.")
+            description = "Per region: tickers, classified, by source, unclassified, stale; each region's last run; "
+                    + "the regions other runs are enriching now.")
     @Examples({"status", "status --regions US,JP", "status --format json   # for scripts and monitoring"})
     public String status(
             @Option(longNames = "regions", defaultValue = "ALL", label = "LIST", description = "US,CN,HK,JP,VN or ALL")
@@ -54,15 +79,22 @@ public class StatusCommand {
             // status shows no sector names; --lang is only checked, so that one --lang serves every report command
             DisplayLanguage.option(lang);
         }
-        List<RegionStatus> statuses = query.byRegion(Markets.parseRegions(regions),
-                LocalDateTime.now(clock).minusDays(maxAgeDays));
+        Set<Region> chosen = Markets.parseRegions(regions);
+        List<RunningRun> abandoned = abandonStaleRuns();
+        List<RegionStatus> statuses = query.byRegion(chosen, LocalDateTime.now(clock).minusDays(maxAgeDays));
+        Map<String, LeaseHolder> held = new LinkedHashMap<>();
+        leases.getObject().holders().stream().filter(h -> chosen.stream().anyMatch(r -> r.name().equals(h.region())))
+                .forEach(h -> held.put(h.region(), h));
         String credentials = kis.credentialsState();
         return switch (output) {
             case TABLE -> Renderer.render(counts(statuses, false), output, screen.columns()) + "\n\n"
-                    + lastRuns(statuses) + "\n\nKIS credentials: " + credentials;
+                    + lastRuns(statuses) + runLines(abandoned, held.values()) + "\n\nKIS credentials: " + credentials;
             case JSON -> {
                 List<Map<String, Object>> records = Renderer.records(counts(statuses, true));
-                records.forEach(r -> r.put("kis_credentials", credentials));
+                records.forEach(r -> {
+                    r.put("lease", lease(held.get((String) r.get("region"))));
+                    r.put("kis_credentials", credentials);
+                });
                 yield Renderer.json(records);
             }
             case CSV -> Renderer.render(counts(statuses, true), output);
@@ -77,7 +109,8 @@ public class StatusCommand {
         List<Source> sources = SourceColumns.of(statuses.stream().map(RegionStatus::bySource).toList());
         List<String> columns = new ArrayList<>(List.of("region", "total", "classified"));
         sources.forEach(source -> columns.add(source.key()));
-        columns.addAll(List.of("not_applicable", "unclassified", "failed", "deferred", "stale", "disagreements"));
+        columns.addAll(List.of("not_applicable", "unclassified", "not_found", "failed", "deferred", "stale",
+                "disagreements"));
         if (withLastRun) {
             columns.addAll(List.of("last_run", "last_run_status"));
         }
@@ -87,14 +120,56 @@ public class StatusCommand {
         for (RegionStatus s : statuses) {
             List<Object> row = new ArrayList<>(List.of(s.region(), s.total(), s.classified()));
             sources.forEach(source -> row.add(s.classifiedBy(source)));
-            row.addAll(List.of(s.notApplicable(), s.unclassified(), s.failed(), s.deferred(), s.stale(),
-                    s.disagreements()));
+            row.addAll(List.of(s.notApplicable(), s.unclassified(), s.notFound(), s.failed(), s.deferred(),
+                    s.stale(), s.disagreements()));
             if (withLastRun) {
                 row.addAll(Arrays.asList(s.lastRun(), s.lastRunStatus()));
             }
             view.row(row.toArray());
         }
         return view.build();
+    }
+
+    /**
+     * Marks the runs that gave no sign of life for the lease timeout ABANDONED. A store that cannot take the write
+     * now (another process's long transaction) leaves them for the next {@code enrich} or {@code status}.
+     */
+    private List<RunningRun> abandonStaleRuns() {
+        try {
+            return staleRuns.getObject().abandonStale();
+        } catch (DataAccessException e) {
+            log.debug("Cannot mark stale runs ABANDONED now", e);
+            return List.of();
+        }
+    }
+
+    /** The runs just marked ABANDONED, and the regions being enriched now, one line each. */
+    private String runLines(List<RunningRun> abandoned, Collection<LeaseHolder> held) {
+        StringBuilder lines = new StringBuilder();
+        LocalDateTime now = LocalDateTime.now(clock);
+        for (RunningRun run : abandoned) {
+            lines.append(lines.isEmpty() ? "\n\n" : "\n").append(run.abandonedLine());
+        }
+        for (LeaseHolder holder : held) {
+            lines.append(lines.isEmpty() ? "\n\n" : "\n").append(holder.describe(now.toLocalDate()))
+                    .append("; last heartbeat ")
+                    .append(Math.max(0, Duration.between(holder.run().lastSeen(), now).toSeconds())).append(" s ago");
+        }
+        return lines.toString();
+    }
+
+    /** A region's lease for JSON: the run that holds it, its host, pid, start and last heartbeat; null when free. */
+    private static Map<String, Object> lease(LeaseHolder holder) {
+        if (holder == null) {
+            return null;
+        }
+        Map<String, Object> lease = new LinkedHashMap<>();
+        lease.put("run", holder.run().runId());
+        lease.put("host", holder.run().owner() == null ? null : holder.run().owner().host());
+        lease.put("pid", holder.run().owner() == null ? null : holder.run().owner().pid());
+        lease.put("started", holder.leasedAt());
+        lease.put("heartbeat", holder.run().lastSeen());
+        return lease;
     }
 
     /** The regions that took part in a run, each with its last run's state and time. */

@@ -23,10 +23,11 @@ import java.util.Objects;
  * @param reason       one line for the operator: why this sector (for the history), or why there is none
  * @param observedAt   when the source gave the answer
  * @param requests     network requests this answer cost (0 for answers from local data or a cache)
+ * @param retries      of those, lookups tried again after a transient failure
  */
 public record Answer(Source source, Verdict verdict, GicsSector sector, String industryCode, String industry,
                      String rawCode, String rawLabel, Confidence confidence, String detail, Boolean spac,
-                     String reason, Instant observedAt, int requests) {
+                     String reason, Instant observedAt, int requests, int retries) {
 
     public Answer {
         Objects.requireNonNull(source, "source");
@@ -45,7 +46,7 @@ public record Answer(Source source, Verdict verdict, GicsSector sector, String i
     public static Answer sector(Source source, GicsSector sector, Confidence confidence, String rawCode,
                                 String rawLabel, String reason, Instant observedAt) {
         return new Answer(source, Verdict.SECTOR, sector, null, null, rawCode, rawLabel, confidence, null, null,
-                reason, observedAt, 0);
+                reason, observedAt, 0, 0);
     }
 
     /** No sector: {@code verdict} says why, {@code reason} in words. */
@@ -53,32 +54,37 @@ public record Answer(Source source, Verdict verdict, GicsSector sector, String i
         if (verdict == Verdict.SECTOR) {
             throw new IllegalArgumentException("a SECTOR answer needs a sector");
         }
-        return new Answer(source, verdict, null, null, null, null, null, null, null, null, reason, observedAt, 0);
+        return new Answer(source, verdict, null, null, null, null, null, null, null, null, reason, observedAt, 0, 0);
     }
 
     public Answer withIndustry(String code, String text) {
         return new Answer(source, verdict, sector, code, text, rawCode, rawLabel, confidence, detail, spac, reason,
-                observedAt, requests);
+                observedAt, requests, retries);
     }
 
     public Answer withRaw(String code, String label) {
         return new Answer(source, verdict, sector, industryCode, industry, code, label, confidence, detail, spac,
-                reason, observedAt, requests);
+                reason, observedAt, requests, retries);
     }
 
     public Answer withDetail(String value) {
         return new Answer(source, verdict, sector, industryCode, industry, rawCode, rawLabel, confidence, value, spac,
-                reason, observedAt, requests);
+                reason, observedAt, requests, retries);
     }
 
     public Answer withSpac(boolean value) {
         return new Answer(source, verdict, sector, industryCode, industry, rawCode, rawLabel, confidence, detail,
-                value, reason, observedAt, requests);
+                value, reason, observedAt, requests, retries);
     }
 
-    public Answer withRequests(int value) {
+    public Answer withReason(String value) {
         return new Answer(source, verdict, sector, industryCode, industry, rawCode, rawLabel, confidence, detail, spac,
-                reason, observedAt, value);
+                value, observedAt, requests, retries);
+    }
+
+    public Answer withRequests(int count, int retried) {
+        return new Answer(source, verdict, sector, industryCode, industry, rawCode, rawLabel, confidence, detail, spac,
+                reason, observedAt, count, retried);
     }
 
     public boolean hasSector() {

@@ -6,7 +6,10 @@ import io.spock.metadata.store.Source;
 
 import java.util.Optional;
 
-/** What is known about the tickers of the region being enriched: this run's decisions first, else the store's. */
+/**
+ * The region being enriched as the sources see it: what is known about its tickers (this run's decisions first, else
+ * the store's), and what the run asks of the sources.
+ */
 @FunctionalInterface
 public interface RegionView {
 
@@ -15,6 +18,14 @@ public interface RegionView {
 
     /** The classification of {@code ticker} (in KIS's form) in the same region, when it has one. */
     Optional<Classification> classification(String ticker);
+
+    /**
+     * Whether the run wants answers newer than any cache ({@code enrich --force-refresh}): a source that caches its
+     * answers asks anew and refreshes its cache. Incremental runs and single lookups read the cache.
+     */
+    default boolean refresh() {
+        return false;
+    }
 
     /** A ticker's decided sector, with the source and confidence it was decided with. */
     record Classification(GicsSector sector, Source source, Confidence confidence) {

@@ -147,15 +147,15 @@ public final class SecSource implements BulkSource {
             try {
                 SecCompany company = parser.parse(body.data(), now);
                 keep(cik, company);
-                return answer(company, now).withRequests(1);
+                return answer(company, now).withRequests(1, 0);
             } catch (ListFormatException e) {
                 return Answer.without(ID, Verdict.FAILED, "SEC submissions of CIK " + cik + ": " + e.getMessage(), now)
-                        .withRequests(1);
+                        .withRequests(1, 0);
             }
         }
         String reason = download instanceof Download.Failed f ? f.reason() : "304 without a kept copy";
         Verdict verdict = reason.startsWith("HTTP 404") ? Verdict.NONE : Verdict.DEFERRED;
-        return Answer.without(ID, verdict, "SEC submissions of CIK " + cik + ": " + reason, now).withRequests(1);
+        return Answer.without(ID, verdict, "SEC submissions of CIK " + cik + ": " + reason, now).withRequests(1, 0);
     }
 
     private Answer answer(SecCompany company, Instant now) {

@@ -89,23 +89,28 @@ public final class Database implements AutoCloseable {
     private static boolean migrateIfBehind(DatabaseLocation location, HikariDataSource pool, Duration busyTimeout) {
         DataSource reader = location.isSqlite() ? sqlite(location, busyTimeout, SQLiteConfig.TransactionMode.DEFERRED)
                 : pool;
-        MigrationInfoService info = flyway(location, reader).info();
+        MigrationInfoService info = flyway(location, reader, false).info();
         MigrationInfo future = Arrays.stream(info.applied())
                 .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS).findFirst().orElse(null);
         if (future != null) {
             throw new SpockException(ExitCodes.ERROR, "database " + location.display() + " has schema version "
                     + future.getVersion() + ", newer than this program knows: use a newer Spock");
         }
-        if (info.pending().length == 0) {
+        // Migrations are numbered as they are planned and may be released out of order: a store that already has
+        // V9 still gets a V8 released after it (Flyway calls it IGNORED until told to apply such ones).
+        boolean late = Arrays.stream(info.all()).anyMatch(m -> m.getState() == MigrationState.IGNORED);
+        if (info.pending().length == 0 && !late) {
             return false;
         }
-        return flyway(location, pool).migrate().initialSchemaVersion == null;
+        return flyway(location, pool, late).migrate().initialSchemaVersion == null;
     }
 
-    private static Flyway flyway(DatabaseLocation location, DataSource dataSource) {
+    /** @param outOfOrder apply migrations older than the store's latest (Flyway warns in the log when it does) */
+    private static Flyway flyway(DatabaseLocation location, DataSource dataSource, boolean outOfOrder) {
         return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + vendor(location.dialect()))
+                .outOfOrder(outOfOrder)
                 .loggers("slf4j")
                 .load();
     }

@@ -48,14 +48,15 @@ public final class StatusQuery {
         Field<Integer> notApplicable = countWhere(statusIs(TickerStatus.NOT_APPLICABLE), "not_applicable");
         Field<Integer> unclassified = countWhere(TICKERS.SECTOR_CODE.isNull()
                 .and(TICKERS.STATUS.ne(TickerStatus.NOT_APPLICABLE.name())), "unclassified");
-        Field<Integer> failed = countWhere(statusIs(TickerStatus.FAILED).or(statusIs(TickerStatus.NOT_FOUND)), "failed");
+        Field<Integer> notFound = countWhere(statusIs(TickerStatus.NOT_FOUND), "not_found");
+        Field<Integer> failed = countWhere(statusIs(TickerStatus.FAILED), "failed");
         Field<Integer> deferred = countWhere(statusIs(TickerStatus.DEFERRED), "deferred");
         Field<Integer> disagreements = countWhere(TickerFilter.isDisagreement(), "disagreements");
         Field<Integer> stale = countWhere(TickerFilter.isStale(staleBefore), "stale");
 
         Condition listed = filter.condition();
         Map<String, ? extends Record> counts = dsl.select(TICKERS.REGION, total, classified, notApplicable,
-                        unclassified, failed, deferred, stale, disagreements)
+                        unclassified, notFound, failed, deferred, stale, disagreements)
                 .from(TICKERS)
                 .where(listed)
                 .groupBy(TICKERS.REGION)
@@ -75,8 +76,9 @@ public final class StatusQuery {
             Record last = lastRuns.get(region.name());
             return new RegionStatus(region.name(), get.apply(total), get.apply(classified),
                     bySource.getOrDefault(region.name(), Map.of()), get.apply(notApplicable),
-                    get.apply(unclassified), get.apply(failed), get.apply(deferred), get.apply(stale),
-                    get.apply(disagreements), last == null ? null : last.get(RUN_REGIONS.FINISHED_AT),
+                    get.apply(unclassified), get.apply(notFound), get.apply(failed), get.apply(deferred),
+                    get.apply(stale), get.apply(disagreements),
+                    last == null ? null : last.get(RUN_REGIONS.FINISHED_AT),
                     last == null ? null : last.get(RUN_REGIONS.STATUS));
         }).collect(Collectors.toList());
     }

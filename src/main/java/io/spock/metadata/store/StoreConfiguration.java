@@ -1,9 +1,13 @@
 package io.spock.metadata.store;
 
+import io.spock.metadata.app.Settings;
 import io.spock.metadata.app.SpockProperties;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+import java.time.Clock;
 
 /**
  * Opens the store named by {@code SPOCK_DB} (default {@code db/spock.db}). Seeding a new store with the demo
@@ -62,5 +66,27 @@ public class StoreConfiguration {
     @Bean
     public TickerLookup tickerLookup(DSLContext dsl) {
         return new TickerLookup(dsl);
+    }
+
+    /**
+     * {@code spock.instances.*}: lease timeout, heartbeat, Yahoo budget blocks; bound when first needed, so that a bad
+     * value stops only {@code enrich} and {@code status}.
+     */
+    @Bean
+    @Lazy
+    public InstanceSettings instanceSettings(Settings settings) {
+        return settings.bind(InstanceSettings.PREFIX, InstanceSettings.class);
+    }
+
+    @Bean
+    @Lazy
+    public StaleRuns staleRuns(DSLContext dsl, Clock clock, InstanceSettings instances) {
+        return new StaleRuns(dsl, clock, instances.leaseTimeout());
+    }
+
+    @Bean
+    @Lazy
+    public RegionLeases regionLeases(DSLContext dsl, Clock clock, StaleRuns staleRuns) {
+        return new RegionLeases(dsl, clock, staleRuns);
     }
 }

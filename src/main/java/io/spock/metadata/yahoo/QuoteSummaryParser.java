@@ -20,7 +20,10 @@ final class QuoteSummaryParser {
         this.mapper = mapper;
     }
 
-    /** Parses a 200 body: a profile with or without a sector, or a "Not Found" error carried under 200. */
+    /**
+     * Parses a 200 body: a profile with or without a sector; a "Not Found" error carried under 200, or an empty
+     * {@code result}, is not found at once (retrying an empty result only repeats it).
+     */
     YahooLookup parseSuccess(String body) {
         Optional<JsonNode> root = readTree(body);
         if (root.isEmpty()) {
@@ -32,15 +35,22 @@ final class QuoteSummaryParser {
             YahooProfile profile = profileOf(result.get(0));
             return profile.sector().isPresent() ? new YahooLookup.Found(profile) : new YahooLookup.NoSector(profile);
         }
+        if (result.isArray()) {
+            return notFound(summary).orElseGet(() -> new YahooLookup.NotFound("quoteSummary has no result"));
+        }
         return notFound(summary)
                 .orElseGet(() -> new YahooLookup.Transient("Yahoo Finance quoteSummary response has no result"));
     }
 
-    /** Parses a 404 body. Only {@code quoteSummary.error.code == "Not Found"} means not found. */
+    /**
+     * Parses a 404 body. Only an {@code error.code} of "Not Found" under {@code quoteSummary} or under
+     * {@code finance} (the root Yahoo uses for errors of every endpoint) means not found.
+     */
     YahooLookup parseNotFound(String body) {
-        Optional<YahooLookup> notFound = readTree(body).flatMap(root -> notFound(root.path("quoteSummary")));
+        Optional<YahooLookup> notFound = readTree(body).flatMap(root -> notFound(root.path("quoteSummary"))
+                .or(() -> notFound(root.path("finance"))));
         return notFound.orElseGet(() -> new YahooLookup.Rejected(404,
-                "Yahoo Finance answered HTTP 404 without a quoteSummary Not Found error"));
+                "Yahoo Finance answered HTTP 404 without a Not Found error"));
     }
 
     /** The {@code finance.error.description} of a 401 body ("Invalid Crumb", "Invalid Cookie", …), if readable. */
@@ -50,8 +60,8 @@ final class QuoteSummaryParser {
                 .flatMap(QuoteSummaryParser::text);
     }
 
-    private Optional<YahooLookup> notFound(JsonNode summary) {
-        JsonNode error = summary.path("error");
+    private Optional<YahooLookup> notFound(JsonNode root) {
+        JsonNode error = root.path("error");
         if (text(error.path("code")).filter(NOT_FOUND_CODE::equals).isEmpty()) {
             return Optional.empty();
         }
@@ -66,7 +76,8 @@ final class QuoteSummaryParser {
                 text(assetProfile.path("industry")),
                 text(quoteType.path("quoteType")),
                 text(quoteType.path("longName")),
-                text(quoteType.path("shortName")));
+                text(quoteType.path("shortName")),
+                YahooEndpoint.QUOTE_SUMMARY);
     }
 
     private Optional<JsonNode> readTree(String body) {

@@ -4,14 +4,30 @@ package io.spock.metadata.yahoo;
 @FunctionalInterface
 public interface YahooClient {
 
-    /** Never throws for network or protocol trouble: every outcome is a {@link YahooLookup} case. */
-    YahooLookup lookup(String symbol);
-
     /**
-     * Sets up whatever the lookups need (cookie and crumb) before a rate token is taken, so that lookups waiting
-     * for the session do not go out together once it is ready. Failures are left for {@link #lookup} to report.
+     * Never throws for network or protocol trouble: every outcome is a {@link YahooLookup} case.
+     *
+     * @param gate passed before each request for data (search, quoteSummary, a repeat): the shared rate limit. A
+     *             session that must be opened first is opened before the gate, so that lookups waiting for it do not
+     *             leave together once it is ready.
      */
-    default void openSession() {
+    YahooLookup lookup(String symbol, Gate gate);
+
+    /** What a client passes before each request for data. */
+    @FunctionalInterface
+    interface Gate {
+
+        /** No limit: for single lookups outside a run and for tests. */
+        Gate OPEN = () -> { };
+
+        /**
+         * Waits for the right to send one request.
+         *
+         * @throws InterruptedException when the waiting thread is interrupted
+         * @throws RuntimeException     from the rate limiter's owner when the request must not go out (an open
+         *                              circuit); the client lets it through
+         */
+        void pass() throws InterruptedException;
     }
 
     /**

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Outcome of one quoteSummary lookup by {@link YahooClient}; exactly one case per way Yahoo can answer. */
+/** Outcome of one lookup by {@link YahooClient}; exactly one case per way Yahoo can answer. */
 public sealed interface YahooLookup {
 
     /** A final answer about the symbol: caching it and stopping retries is safe. */
@@ -12,9 +12,12 @@ public sealed interface YahooLookup {
         return this instanceof Found || this instanceof NoSector || this instanceof NotFound;
     }
 
-    /** Yahoo did not give an answer; counts against the circuit breaker. */
+    /**
+     * Yahoo did not give an answer to a request; counts against the circuit breaker. {@link NoSession} made no
+     * request and is not one.
+     */
     default boolean isFailure() {
-        return !isFinal();
+        return !isFinal() && !(this instanceof NoSession);
     }
 
     /** Worth trying again after a pause. */
@@ -38,7 +41,11 @@ public sealed interface YahooLookup {
         }
     }
 
-    /** 200 without a sector: ETFs, funds, crypto. A final "not applicable", never retried. */
+    /**
+     * 200 with a profile but no sector (absent or empty). For a quote type without sectors (ETF, fund, crypto:
+     * {@link YahooProfile#sectorlessType()}) that is a final "not applicable"; for an equity it is "no answer from
+     * Yahoo" for now, asked again when stale. Never retried at once.
+     */
     record NoSector(YahooProfile profile) implements YahooLookup {
         public NoSector {
             Objects.requireNonNull(profile, "profile");
@@ -46,14 +53,16 @@ public sealed interface YahooLookup {
 
         @Override
         public String describe() {
-            return "Yahoo Finance has no sector for this symbol"
-                    + profile.quoteType().map(type -> " (quoteType " + type + ")").orElse("");
+            String type = profile.quoteType().map(t -> " (quoteType " + t + ")").orElse("");
+            return profile.sectorlessType() ? "Yahoo Finance has no sector for this symbol" + type
+                    : "Yahoo Finance gives no sector for this equity" + type;
         }
     }
 
     /**
-     * 404 with {@code quoteSummary.error.code = "Not Found"}. Yahoo sends this for unknown symbols and also for real
-     * ones that lack a profile, so it does not prove the symbol wrong.
+     * 404 with {@code error.code = "Not Found"} under {@code quoteSummary} or {@code finance}, or 200 with an empty
+     * {@code result}. Yahoo sends this for unknown symbols and also for real ones that lack a profile, so it does not
+     * prove the symbol wrong.
      */
     record NotFound(String description) implements YahooLookup {
         public NotFound {
@@ -66,7 +75,7 @@ public sealed interface YahooLookup {
         }
     }
 
-    /** 429, or the crumb endpoint answering {@code Too Many Requests}. */
+    /** 429, or the crumb endpoint answering {@code Too Many Requests} for every User-Agent candidate. */
     record RateLimited(Optional<Duration> retryAfter) implements YahooLookup {
         public RateLimited {
             Objects.requireNonNull(retryAfter, "retryAfter");
@@ -79,7 +88,10 @@ public sealed interface YahooLookup {
         }
     }
 
-    /** 5xx, connection failures, timeouts, empty or malformed bodies: may work a moment later. */
+    /**
+     * 5xx, connection failures, timeouts, empty or malformed bodies, an HTML outage page ("Will be right back…"):
+     * may work a moment later.
+     */
     record Transient(String reason) implements YahooLookup {
         public Transient {
             Objects.requireNonNull(reason, "reason");
@@ -106,7 +118,7 @@ public sealed interface YahooLookup {
         }
     }
 
-    /** An HTML consent page instead of JSON (EU/GDPR interstitial). Retrying does not help. */
+    /** An HTML consent page (EU/GDPR interstitial) whose "agree" form could not be submitted. Retrying does not help. */
     record Blocked(String reason) implements YahooLookup {
         public Blocked {
             Objects.requireNonNull(reason, "reason");
@@ -121,6 +133,22 @@ public sealed interface YahooLookup {
     /** Yahoo refused the request: 401 again after a fresh cookie and crumb, or an unexpected 4xx. Not retried. */
     record Rejected(int status, String reason) implements YahooLookup {
         public Rejected {
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public String describe() {
+            return reason;
+        }
+    }
+
+    /**
+     * No session (cookie and crumb) to ask with, and none may be opened now: the last attempt to open one failed, or
+     * a fresh crumb was refused, less than a minute ago ({@link YahooSession} reopens at most once a minute). No
+     * request was made, so it is not a failure for the circuit breaker; the lookup waits for a later run.
+     */
+    record NoSession(String reason) implements YahooLookup {
+        public NoSession {
             Objects.requireNonNull(reason, "reason");
         }
 

@@ -1,6 +1,7 @@
 package io.spock.metadata.yahoo;
 
-import io.spock.metadata.http.TokenBucket;
+import io.spock.metadata.http.RateBudget;
+import io.spock.metadata.http.RequestPermits;
 import io.spock.metadata.http.TimeSource;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -26,10 +27,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * The resilient front of the Yahoo client, meant to be one shared instance: every caller goes through the same cache,
  * circuit breaker, in-flight bound and rate limiter.
  *
- * <p>Per lookup: a cached final answer is returned without HTTP. Otherwise the lookup runs under a Failsafe retry
- * policy (transient and rate-limited outcomes only) wrapped around a circuit breaker, so every HTTP attempt counts
- * towards the breaker. Each attempt takes an in-flight slot and then a rate-limiter token. While the circuit is open
- * the lookup returns {@link ProfileResult.Kind#DEFERRED} at once, without HTTP and without waiting.
+ * <p>Per lookup: a cached final answer is returned without HTTP (unless the caller bypasses the cache, as
+ * {@code enrich --force-refresh} does). Otherwise the lookup runs under a Failsafe retry policy (transient and
+ * rate-limited outcomes only) wrapped around a circuit breaker, so every attempt counts towards the breaker. Each
+ * attempt takes an in-flight slot; each request for data in it (a search, a quoteSummary) takes a rate-limiter token
+ * through the client's {@link YahooClient.Gate}. While the circuit is open the lookup returns
+ * {@link ProfileResult.Kind#DEFERRED} at once, without HTTP and without waiting.
  */
 public final class YahooProfileService {
 
@@ -43,7 +46,7 @@ public final class YahooProfileService {
 
     private final YahooClient client;
     private final YahooRequestListener listener;
-    private final TokenBucket rateLimiter;
+    private final RequestPermits rateLimiter;
     private final Semaphore inFlight;
     private final Cache<String, ProfileResult> answers;
     private final CircuitBreaker<YahooLookup> breaker;
@@ -51,9 +54,33 @@ public final class YahooProfileService {
     private final FailsafeExecutor<ScreenerReply> screening;
     private final AtomicReference<String> lastFailure = new AtomicReference<>("no failure recorded");
 
-    /** Production wiring: HTTP client from the settings, system clock. */
+    /** How a lookup treats the cache of final answers. */
+    public enum CacheUse {
+        /** A cached answer younger than the TTL is the answer: no request. */
+        READ,
+        /** Ask Yahoo whatever the cache holds, and cache the new final answer ({@code --force-refresh}). */
+        REFRESH
+    }
+
+    /** Production wiring: a new session and HTTP client from the settings, system clock, this process's own rate. */
     public static YahooProfileService create(YahooSettings settings, YahooRequestListener listener) {
-        return new YahooProfileService(new YahooFinanceClient(settings, listener), settings, listener);
+        return create(new YahooSession(settings, listener), settings, listener, RateBudget.LOCAL);
+    }
+
+    /** Production wiring with a new session and the rate limit of {@code budget}. */
+    public static YahooProfileService create(YahooSettings settings, YahooRequestListener listener,
+                                             RateBudget budget) {
+        return create(new YahooSession(settings, listener), settings, listener, budget);
+    }
+
+    /**
+     * Production wiring on a session shared with other Yahoo clients, with the rate limit of {@code budget}: one
+     * shared by every process on the store ({@link io.spock.metadata.http.SharedBudget}), or this process's own.
+     */
+    public static YahooProfileService create(YahooSession session, YahooSettings settings,
+                                             YahooRequestListener listener, RateBudget budget) {
+        return new YahooProfileService(new YahooFinanceClient(session, settings, listener), settings, listener,
+                TimeSource.system(), Ticker.systemTicker(), budget);
     }
 
     public YahooProfileService(YahooClient client, YahooSettings settings, YahooRequestListener listener) {
@@ -66,9 +93,15 @@ public final class YahooProfileService {
      */
     public YahooProfileService(YahooClient client, YahooSettings settings, YahooRequestListener listener,
                                TimeSource timeSource, Ticker ticker) {
+        this(client, settings, listener, timeSource, ticker, RateBudget.LOCAL);
+    }
+
+    /** @param budget where each request takes its permit, paced at {@value #PACING} of the configured rate */
+    public YahooProfileService(YahooClient client, YahooSettings settings, YahooRequestListener listener,
+                               TimeSource timeSource, Ticker ticker, RateBudget budget) {
         this.client = Objects.requireNonNull(client, "client");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.rateLimiter = new TokenBucket(settings.requestsPerSecond() * PACING, settings.burst(), timeSource);
+        this.rateLimiter = budget.permits(settings.requestsPerSecond() * PACING, settings.burst(), timeSource);
         this.inFlight = new Semaphore(settings.maxInFlight(), true);
         this.answers = Caffeine.newBuilder()
                 .expireAfterWrite(settings.cache().ttl())
@@ -81,33 +114,49 @@ public final class YahooProfileService {
         this.screening = Failsafe.with(screenerRetryPolicy(settings.retry()));
     }
 
+    /** {@link #lookup(String, CacheUse)} reading the cache. */
+    public ProfileResult lookup(String symbol) {
+        return lookup(symbol, CacheUse.READ);
+    }
+
     /**
      * Looks a Yahoo symbol up (e.g. AAPL, 0700.HK). Blocks for rate limiting and retry pauses; never throws for
      * Yahoo trouble.
      */
-    public ProfileResult lookup(String symbol) {
+    public ProfileResult lookup(String symbol, CacheUse cache) {
         String key = Objects.requireNonNull(symbol, "symbol").strip();
         if (key.isEmpty()) {
             throw new IllegalArgumentException("symbol must not be blank");
         }
-        ProfileResult cached = answers.getIfPresent(key);
+        ProfileResult cached = cache == CacheUse.READ ? answers.getIfPresent(key) : null;
         if (cached != null) {
-            return cached.withAttempts(0);
+            return cached.cached();
         }
         AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger requests = new AtomicInteger();
+        YahooClient.Gate gate = () -> {
+            rateLimiter.acquire();
+            // Callers that passed the breaker while it was closed may have waited here while it opened.
+            if (breaker.isOpen()) {
+                throw new CircuitBreakerOpenException(breaker);
+            }
+            requests.incrementAndGet();
+        };
         try {
-            YahooLookup outcome = resilience.get(() -> attempt(key, attempts));
-            ProfileResult result = ProfileResult.of(outcome, attempts.get());
+            YahooLookup outcome = resilience.get(() -> attempt(key, gate, attempts));
+            ProfileResult result = ProfileResult.of(outcome, attempts.get(), requests.get());
             if (outcome.isFinal()) {
                 answers.put(key, result);
             }
             return result;
         } catch (CircuitBreakerOpenException open) {
-            return ProfileResult.deferred("Yahoo Finance circuit open: " + lastFailure.get(), attempts.get());
+            return ProfileResult.deferred("Yahoo Finance circuit open: " + lastFailure.get(), attempts.get(),
+                    requests.get());
         } catch (FailsafeException e) {
             if (e.getCause() instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
-                return ProfileResult.failed("Interrupted while waiting to call Yahoo Finance", attempts.get());
+                return ProfileResult.failed("Interrupted while waiting to call Yahoo Finance", attempts.get(),
+                        requests.get());
             }
             throw e;
         }
@@ -144,7 +193,6 @@ public final class YahooProfileService {
         }
         inFlight.acquire();
         try {
-            client.openSession();
             rateLimiter.acquire();
             attempts.incrementAndGet();
             ScreenerReply reply = client.screen(base, body);
@@ -170,17 +218,15 @@ public final class YahooProfileService {
         return breaker;
     }
 
-    private YahooLookup attempt(String symbol, AtomicInteger attempts) throws InterruptedException {
+    private YahooLookup attempt(String symbol, YahooClient.Gate gate, AtomicInteger attempts)
+            throws InterruptedException {
         inFlight.acquire();
         try {
-            client.openSession();
-            rateLimiter.acquire();
-            // Callers that passed the breaker while it was closed may have waited here while it opened.
-            if (breaker.isOpen()) {
-                throw new CircuitBreakerOpenException(breaker);
-            }
             attempts.incrementAndGet();
-            YahooLookup outcome = client.lookup(symbol);
+            YahooLookup outcome = client.lookup(symbol, gate);
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted during a Yahoo Finance lookup");
+            }
             if (outcome.isFailure()) {
                 lastFailure.set(outcome.describe());
             }

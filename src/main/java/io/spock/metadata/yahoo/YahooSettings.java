@@ -4,9 +4,11 @@ import io.spock.metadata.app.InvalidSettingException;
 import io.spock.metadata.app.Settings;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
+import org.springframework.boot.convert.Delimiter;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,8 +23,12 @@ import java.util.Optional;
  * @param cookieUrl         page that only serves to set the Yahoo session cookie (status and body ignored)
  * @param requestsPerSecond {@code spock.yahoo.rate}: sustained request rate shared by all callers of one service
  * @param burst             how many requests may start back to back before the rate applies
- * @param userAgent         sent on every request; Yahoo answers non-browser agents with 429 more readily; blank means
- *                          the default
+ * @param userAgents        {@code spock.yahoo.user-agents}: User-Agent candidates, tried in order when the session
+ *                          opens; the first whose crumb request works is kept for the run; {@value #DIGITS} stands
+ *                          for six random digits. Separated by {@value #USER_AGENT_SEPARATOR} (never by commas: a
+ *                          browser User-Agent holds one, "(KHTML, like Gecko)") or indexed
+ *                          ({@code spock.yahoo.user-agents[0]=…}); none means {@link #DEFAULT_USER_AGENTS}
+ * @param search            ask the crumb-free search endpoint first, quoteSummary only when it gives no sector
  * @param connectTimeout    TCP/TLS connect timeout
  * @param requestTimeout    deadline of one whole HTTP exchange, body included
  * @param maxInFlight       upper bound on HTTP lookups running at the same time
@@ -36,7 +42,8 @@ public record YahooSettings(
         @DefaultValue("https://fc.yahoo.com") URI cookieUrl,
         @Name("rate") @DefaultValue("1.0") double requestsPerSecond,
         @DefaultValue("1") int burst,
-        @DefaultValue(YahooSettings.DEFAULT_USER_AGENT) String userAgent,
+        @Delimiter(YahooSettings.USER_AGENT_SEPARATOR) List<String> userAgents,
+        @DefaultValue("true") boolean search,
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("20s") Duration requestTimeout,
         @DefaultValue("8") int maxInFlight,
@@ -46,9 +53,18 @@ public record YahooSettings(
         @DefaultValue Cache cache) {
 
     public static final String PREFIX = "spock.yahoo";
-    public static final String DEFAULT_USER_AGENT =
+    /** Between User-Agent candidates in one value: a character no User-Agent holds. */
+    public static final String USER_AGENT_SEPARATOR = "|";
+    /** In a User-Agent candidate: six random digits, drawn once per session. */
+    public static final String DIGITS = "{digits}";
+    /**
+     * Plain {@code Mozilla/5.0} with random digits first (a Home Assistant integration, May 2025, found a full browser
+     * string answered 429 where this got data), then a current Chrome string (a desktop money manager, May 2025,
+     * fixed the same 429 by moving to one).
+     */
+    public static final List<String> DEFAULT_USER_AGENTS = List.of("Mozilla/5.0 (" + DIGITS + ")",
             "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-                    + "Chrome/131.0.0.0 Safari/537.36";
+                    + "Chrome/140.0.0.0 Safari/537.36");
     /** A quoteSummary answer is a few kilobytes; anything near this is not one. */
     public static final long MAX_BODY_BYTES = 1 << 20;
 
@@ -60,7 +76,11 @@ public record YahooSettings(
         InvalidSettingException.check(requestsPerSecond > 0 && Double.isFinite(requestsPerSecond), PREFIX + ".rate",
                 requestsPerSecond, "a number of requests per second above 0");
         InvalidSettingException.check(burst >= 1, PREFIX + ".burst", burst, "a whole number of 1 or more");
-        userAgent = userAgent == null || userAgent.isBlank() ? DEFAULT_USER_AGENT : userAgent.strip();
+        userAgents = userAgents == null ? List.of()
+                : userAgents.stream().map(String::strip).filter(agent -> !agent.isEmpty()).toList();
+        if (userAgents.isEmpty()) {
+            userAgents = DEFAULT_USER_AGENTS;
+        }
         positive(PREFIX + ".connect-timeout", connectTimeout);
         positive(PREFIX + ".request-timeout", requestTimeout);
         InvalidSettingException.check(maxInFlight >= 1, PREFIX + ".max-in-flight", maxInFlight,
@@ -165,7 +185,8 @@ public record YahooSettings(
         private URI cookieUrl;
         private double requestsPerSecond;
         private int burst;
-        private String userAgent;
+        private List<String> userAgents;
+        private boolean search;
         private Duration connectTimeout;
         private Duration requestTimeout;
         private int maxInFlight;
@@ -179,7 +200,8 @@ public record YahooSettings(
             cookieUrl = from.cookieUrl;
             requestsPerSecond = from.requestsPerSecond;
             burst = from.burst;
-            userAgent = from.userAgent;
+            userAgents = from.userAgents;
+            search = from.search;
             connectTimeout = from.connectTimeout;
             requestTimeout = from.requestTimeout;
             maxInFlight = from.maxInFlight;
@@ -210,8 +232,19 @@ public record YahooSettings(
             return this;
         }
 
-        public Builder userAgent(String value) {
-            userAgent = value;
+        /** @param values User-Agent candidates in order; none means the defaults */
+        public Builder userAgents(List<String> values) {
+            userAgents = values;
+            return this;
+        }
+
+        public Builder userAgents(String... values) {
+            return userAgents(List.of(values));
+        }
+
+        /** @param value ask the search endpoint first (true) or quoteSummary only (false) */
+        public Builder search(boolean value) {
+            search = value;
             return this;
         }
 
@@ -254,7 +287,7 @@ public record YahooSettings(
         }
 
         public YahooSettings build() {
-            return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, userAgent, connectTimeout,
+            return new YahooSettings(queryBaseUrl, cookieUrl, requestsPerSecond, burst, userAgents, search, connectTimeout,
                     requestTimeout, maxInFlight, httpsProxy, retry, breaker, cache);
         }
     }

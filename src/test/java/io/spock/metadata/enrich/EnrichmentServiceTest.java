@@ -154,7 +154,7 @@ class EnrichmentServiceTest {
         assertThat(row("US", "AGNC").getSectorCode()).as("mortgage REITs are Financials since GICS 2023").isEqualTo("40");
         assertThat(row("US", "AGNCP").getSectorCode()).isEqualTo("40");
         assertThat(row("US", "AGNCP").getSource()).isEqualTo(Source.PARENT.name());
-        assertThat(yahoo.quoteSummaryCalls()).isEqualTo(1);
+        assertThat(yahoo.lookupCalls()).as("AGNC's search only; AGNCP asks nothing").isEqualTo(1);
     }
 
     /**
@@ -235,13 +235,13 @@ class EnrichmentServiceTest {
 
     @Test
     void yahooWinsOverALowConfidenceKisCode() {
-        yahoo.company("V", "Financial Services", "Credit Services", "Visa Inc.");
-        TestStore.add(db, listing("NYS", "V", "720"));
+        yahoo.company("FOUR", "Financial Services", "Credit Services", "Shift4 Payments Inc.");
+        TestStore.add(db, listing("NYS", "FOUR", "720"));
 
         service(settings()).run(request(EnumSet.of(Region.US), EnrichMode.INCREMENTAL, false), ProgressListener.NONE);
 
-        assertThat(row("US", "V").getSectorCode()).isEqualTo("40");
-        assertThat(row("US", "V").getSource()).isEqualTo("YAHOO");
+        assertThat(row("US", "FOUR").getSectorCode()).isEqualTo("40");
+        assertThat(row("US", "FOUR").getSource()).isEqualTo("YAHOO");
     }
 
     @Test
@@ -261,13 +261,13 @@ class EnrichmentServiceTest {
         yahoo.fund("QQQ");
         TestStore.add(db, listing("NAS", "QQQ", "000"));
         service(settings()).run(request(EnumSet.of(Region.US), EnrichMode.INCREMENTAL, false), ProgressListener.NONE);
-        int calls = yahoo.quoteSummaryCalls();
+        int calls = yahoo.lookupCalls();
 
         service(settings()).run(request(EnumSet.of(Region.US), EnrichMode.INCREMENTAL, false), ProgressListener.NONE);
 
         assertThat(row("US", "QQQ").getStatus()).isEqualTo(TickerStatus.NOT_APPLICABLE.name());
         assertThat(row("US", "QQQ").getSectorCode()).isNull();
-        assertThat(yahoo.quoteSummaryCalls()).isEqualTo(calls);
+        assertThat(yahoo.lookupCalls()).isEqualTo(calls);
     }
 
     @Test
@@ -387,7 +387,8 @@ class EnrichmentServiceTest {
                 ProgressListener.NONE);
 
         assertThat(report.regions().get(0).failed() + report.regions().get(0).deferred()).isEqualTo(1);
-        assertThat(report.regions().get(0).yahooCalls()).isEqualTo(3);
+        assertThat(report.regions().get(0).retries()).as("three attempts").isEqualTo(2);
+        assertThat(report.regions().get(0).yahooCalls()).as("a search and a quoteSummary each").isEqualTo(6);
         assertThat(row("US", "MSFT").getLastError()).isNotBlank();
     }
 

@@ -30,8 +30,8 @@ class RegionTallyTest {
         tally.add(unanswered("E", TickerStatus.NOT_FOUND));
         tally.add(unanswered("F", TickerStatus.FAILED));
         tally.add(unanswered("G", TickerStatus.DEFERRED));
-        tally.requested(3);
-        tally.requested(1);
+        tally.requested(3, 2);
+        tally.requested(1, 0);
         tally.regionRetried();
 
         RegionSummary summary = tally.summary(RunState.COMPLETED, Duration.ofSeconds(2), null);
@@ -42,7 +42,8 @@ class RegionTallyTest {
                 Map.entry(Source.PARENT, 0), Map.entry(Source.YAHOO, 2));
         assertThat(summary.bySourceKeys()).containsEntry("yahoo", 2);
         assertThat(summary.notApplicable()).isEqualTo(1);
-        assertThat(summary.failed()).as("not found counts as failed, as before").isEqualTo(2);
+        assertThat(summary.notFound()).as("not found is an answer, counted on its own").isEqualTo(1);
+        assertThat(summary.failed()).isEqualTo(1);
         assertThat(summary.deferred()).isEqualTo(1);
         assertThat(summary.disagreements()).isEqualTo(1);
         assertThat(summary.problems()).extracting(TickerProblem::ticker).containsExactly("E", "F", "G");
@@ -51,6 +52,21 @@ class RegionTallyTest {
         assertThat(summary.allRetries()).isEqualTo(3);
         assertThat(tally.done("A")).isTrue();
         assertThat(tally.done("Z")).isFalse();
+        assertThat(summary.incomplete()).as("failed and deferred make the run incomplete").isTrue();
+    }
+
+    @Test
+    void aRegionWhoseOnlyUnresolvedTickersAreNotFoundIsComplete() {
+        RegionTally tally = new RegionTally("US", List.of(Source.KIS, Source.YAHOO));
+        tally.add(classified("A", Source.KIS, false));
+        tally.add(unanswered("E", TickerStatus.NOT_FOUND));
+
+        RegionSummary summary = tally.summary(RunState.COMPLETED, Duration.ofSeconds(1), null);
+
+        assertThat(summary.notFound()).isEqualTo(1);
+        assertThat(summary.failed()).isZero();
+        assertThat(summary.incomplete()).isFalse();
+        assertThat(summary.problems()).extracting(TickerProblem::ticker).containsExactly("E");
     }
 
     @Test

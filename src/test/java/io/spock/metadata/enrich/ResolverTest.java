@@ -4,6 +4,7 @@ import io.spock.metadata.classify.Confidence;
 import io.spock.metadata.classify.GicsTaxonomy;
 import io.spock.metadata.source.Answer;
 import io.spock.metadata.source.Candidate;
+import io.spock.metadata.source.RegionView;
 import io.spock.metadata.source.SourcePolicy;
 import io.spock.metadata.store.Source;
 import io.spock.metadata.store.TickerStatus;
@@ -44,12 +45,14 @@ class ResolverTest {
             "45:low,    FAILED,    -,  FAILED,         45, KIS",
             "45:low,    NONE,      -,  CLASSIFIED,     45, KIS",
             "45:low,    NOT_APPLICABLE, -, NOT_APPLICABLE, -, -",
+            "45:low,    NO_SECTOR, -,  CLASSIFIED,     45, KIS",
             "-,         SECTOR,    25, CLASSIFIED,     25, YAHOO",
             "-,         NOT_FOUND, -,  NOT_FOUND,      -,  -",
             "-,         DEFERRED,  -,  DEFERRED,       -,  -",
             "-,         FAILED,    -,  FAILED,         -,  -",
             "-,         NONE,      -,  FAILED,         -,  -",
             "-,         NOT_APPLICABLE, -, NOT_APPLICABLE, -, -",
+            "-,         NO_SECTOR, -,  NOT_FOUND,      -,  -",
             "45:medium, ASKED_NOT, -,  CLASSIFIED,     45, KIS",
             "-,         ASKED_NOT, -,  NOT_FOUND,      -,  -",
     })
@@ -66,7 +69,7 @@ class ResolverTest {
             asked = Optional.of(y);
         }
 
-        Outcome outcome = RESOLVER.resolve(CANDIDATE, RESOLVER.decide(answers), asked, List.of());
+        Outcome outcome = RESOLVER.resolve(CANDIDATE, RESOLVER.decide(answers), asked, List.of(), Optional.empty());
 
         assertThat(outcome.status()).isEqualTo(status);
         assertThat(outcome.sector() == null ? "-" : outcome.sector().code()).isEqualTo(sector);
@@ -75,12 +78,31 @@ class ResolverTest {
     }
 
     @Test
+    void anEquityWithoutASectorOnYahooKeepsTheClassificationItHadAndIsNotMarkedNotApplicable() {
+        Answer none = Answer.without(Source.KIS, Verdict.NONE, "code 000", Instant.EPOCH);
+        Answer noSector = Answer.without(Source.YAHOO, Verdict.NO_SECTOR,
+                "Yahoo Finance gives no sector for this equity (quoteType EQUITY)", Instant.EPOCH);
+        RegionView.Classification before = new RegionView.Classification(GICS.sector("45").orElseThrow(),
+                Source.YAHOO, Confidence.HIGH);
+
+        Outcome outcome = RESOLVER.resolve(CANDIDATE, RESOLVER.decide(List.of(none, noSector)), Optional.of(noSector),
+                List.of(), Optional.of(before));
+
+        assertThat(outcome.status()).isEqualTo(TickerStatus.CLASSIFIED);
+        assertThat(outcome.sector().code()).isEqualTo("45");
+        assertThat(outcome.source()).isEqualTo(Source.YAHOO);
+        assertThat(outcome.confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(outcome.error()).isEqualTo("Yahoo Finance gives no sector for this equity (quoteType EQUITY)");
+        assertThat(outcome.answers()).containsExactly(none, noSector);
+    }
+
+    @Test
     void anUncheckedLowAnswerKeepsItsSectorAndTheReasonItWasNotChecked() {
         Answer deferred = Answer.without(Source.YAHOO, Verdict.DEFERRED, "Yahoo Finance unreachable", Instant.EPOCH);
 
         Outcome outcome = RESOLVER.resolve(CANDIDATE,
                 RESOLVER.decide(List.of(sector(Source.KIS, "45", Confidence.LOW), deferred)), Optional.of(deferred),
-                List.of());
+                List.of(), Optional.empty());
 
         assertThat(outcome.error()).isEqualTo("Yahoo Finance unreachable");
         assertThat(outcome.confidence()).isEqualTo(Confidence.LOW);
@@ -93,7 +115,7 @@ class ResolverTest {
         Answer earlierYahoo = sector(Source.YAHOO, "40", Confidence.HIGH);
 
         Outcome outcome = RESOLVER.resolve(CANDIDATE, RESOLVER.decide(List.of(kis)), Optional.empty(),
-                List.of(earlierYahoo));
+                List.of(earlierYahoo), Optional.empty());
 
         assertThat(outcome.sector().code()).isEqualTo("45");
         assertThat(outcome.source()).isEqualTo(Source.KIS);
@@ -107,7 +129,7 @@ class ResolverTest {
         Answer yahooBefore = sector(Source.YAHOO, "40", Confidence.HIGH);
 
         Outcome outcome = RESOLVER.resolve(CANDIDATE, RESOLVER.decide(List.of(kis, yahooNow)), Optional.of(yahooNow),
-                List.of(yahooBefore));
+                List.of(yahooBefore), Optional.empty());
 
         assertThat(outcome.disagreement()).isFalse();
     }
@@ -117,7 +139,8 @@ class ResolverTest {
         Answer kis = Answer.sector(Source.KIS, GICS.sector("10").orElseThrow(), Confidence.HIGH, "010", "에너지",
                 "KIS code 010 (HIGH)", Instant.EPOCH);
 
-        assertThat(RESOLVER.resolve(CANDIDATE, RESOLVER.decide(List.of(kis)), Optional.empty(), List.of()).reason())
+        assertThat(RESOLVER.resolve(CANDIDATE, RESOLVER.decide(List.of(kis)), Optional.empty(), List.of(),
+                Optional.empty()).reason())
                 .isEqualTo("KIS code 010 (HIGH)");
     }
 

@@ -143,7 +143,7 @@ class InRunMetricsTest {
         metrics.regionStarted("HK", 300); // a retry's total includes the 100 already committed
         double afterRetry = value(Exposition.scrape(registry), "spock_enrichment_tickers_due", Map.of("region", "HK"));
         metrics.advanced("HK", 100);
-        metrics.regionFinished(new RegionSummary("HK", RunState.INTERRUPTED, 200, 200, Map.of(Source.KIS, 200), 0, 0,
+        metrics.regionFinished(new RegionSummary("HK", RunState.INTERRUPTED, 200, 200, Map.of(Source.KIS, 200), 0, 0, 0,
                 0, 0, 0, 1, 0, Duration.ofSeconds(3), "interrupted", List.of()));
         metrics.regionStarted("HK", 80); // the next run in the same shell starts afresh
 

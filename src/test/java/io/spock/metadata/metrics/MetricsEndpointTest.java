@@ -106,12 +106,24 @@ class MetricsEndpointTest {
         assertThat(value(samples, "spock_enrichment_tickers_due", Map.of("region", "US"))).isZero();
         assertThat(value(samples, "spock_enrichment_tickers_due", Map.of("region", "JP"))).isZero();
         assertThat(value(samples, "spock_yahoo_circuit_breaker_state", Map.of())).isZero();
-        assertThat(value(samples, "spock_yahoo_requests_total", Map.of("outcome", "ok")))
-                .as("cookie, crumb and AAPL").isEqualTo(3.0);
-        assertThat(value(samples, "spock_yahoo_requests_total", Map.of("outcome", "not_found"))).isEqualTo(1.0);
+        assertThat(value(samples, "spock_enrichment_stocks_unresolved_total",
+                Map.of("region", "US", "status", "not_found"))).as("ZZZZ").isEqualTo(1.0);
+        assertThat(value(samples, "spock_enrichment_stocks_unresolved_total",
+                Map.of("region", "US", "status", "failed"))).isZero();
+        assertThat(value(samples, "spock_yahoo_requests_total", Map.of("endpoint", "search", "outcome", "ok")))
+                .as("AAPL, answered by the search").isEqualTo(1.0);
+        assertThat(value(samples, "spock_yahoo_requests_total", Map.of("endpoint", "search", "outcome", "no_match")))
+                .as("ZZZZ, unknown to the search").isEqualTo(1.0);
+        assertThat(value(samples, "spock_yahoo_requests_total", Map.of("endpoint", "cookie", "outcome", "ok")))
+                .as("the session opens only for quoteSummary").isEqualTo(1.0);
+        assertThat(value(samples, "spock_yahoo_requests_total", Map.of("endpoint", "crumb", "outcome", "ok")))
+                .isEqualTo(1.0);
+        assertThat(value(samples, "spock_yahoo_requests_total",
+                Map.of("endpoint", "quoteSummary", "outcome", "not_found"))).isEqualTo(1.0);
         assertThat(samples).extracting(Sample::name).filteredOn(n -> n.startsWith("spock_")).allMatch(n ->
                 n.startsWith("spock_enrichment_regions_processed_total")
                         || n.startsWith("spock_enrichment_stocks_enriched_total")
+                        || n.startsWith("spock_enrichment_stocks_unresolved_total")
                         || n.startsWith("spock_enrichment_duration_seconds")
                         || n.startsWith("spock_enrichment_success_rate")
                         || n.startsWith("spock_enrichment_retry_attempts_total")

@@ -35,7 +35,7 @@ class MetricsTextfileTest {
 
     private static PrometheusRegistry registryWithACounter() {
         PrometheusRegistry registry = new PrometheusRegistry();
-        new YahooMetrics(registry).onRequest("ok");
+        new YahooMetrics(registry).onRequest(io.spock.metadata.yahoo.YahooEndpoint.QUOTE_SUMMARY, "ok");
         return registry;
     }
 
@@ -48,7 +48,7 @@ class MetricsTextfileTest {
         MetricsTextfile.at(file.toString(), registry).write();
 
         assertThat(value(Exposition.parse(Files.readString(file)), "spock_yahoo_requests_total",
-                Map.of("outcome", "ok"))).isEqualTo(1);
+                Map.of("endpoint", "quoteSummary", "outcome", "ok"))).isEqualTo(1);
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(file);

@@ -139,7 +139,7 @@ class PushgatewayPushTest {
     @Test
     void theTextfileReadsBackThroughThePushgatewaysParserWithEveryValue() throws Exception {
         PrometheusRegistry registry = new PrometheusRegistry();
-        new YahooMetrics(registry).onRequest("ok");
+        new YahooMetrics(registry).onRequest(io.spock.metadata.yahoo.YahooEndpoint.QUOTE_SUMMARY, "ok");
         Path file = home.resolve("spock.prom");
         try (Database db = TestStore.open(home)) {
             TestStore.add(db, listing("NYS", "XOM", "010"), listing("TSE", "7203", "310"));

@@ -54,7 +54,7 @@ class MonitoringFilesTest {
     private String exposition() throws Exception {
         PrometheusRegistry registry = new PrometheusRegistry();
         EnrichmentMetrics enrichment = new EnrichmentMetrics(registry);
-        new YahooMetrics(registry).onRequest("ok");
+        new YahooMetrics(registry).onRequest(io.spock.metadata.yahoo.YahooEndpoint.QUOTE_SUMMARY, "ok");
         try (Database db = TestStore.open(dir)) {
             TestStore.add(db, listing("NYS", "XOM", "010"));
             db.dsl().update(TICKERS).set(TICKERS.SECTOR_CODE, "10").set(TICKERS.SOURCE, Source.KIS.name()).execute();
@@ -65,7 +65,7 @@ class MonitoringFilesTest {
         enrichment.regionStarted("US", 1);
         enrichment.advanced("US", 1);
         enrichment.batchCommitted("US", Map.of(Source.KIS, 1));
-        enrichment.regionFinished(new RegionSummary("US", RunState.COMPLETED, 1, 1, Map.of(Source.KIS, 1), 0, 0, 0,
+        enrichment.regionFinished(new RegionSummary("US", RunState.COMPLETED, 1, 1, Map.of(Source.KIS, 1), 0, 0, 0, 0,
                 0, 0, 0, 0, Duration.ofSeconds(1), null, List.of()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrometheusTextFormatWriter.create().write(out, registry.scrape());
@@ -136,7 +136,7 @@ class MonitoringFilesTest {
             labels.add(m.group(1));
         }
 
-        // region, source, status and outcome only (le: the histogram's buckets); never a ticker
-        assertThat(labels).containsExactlyInAnyOrder("region", "source", "status", "outcome", "le");
+        // region, source, status, Yahoo's endpoint and outcome only (le: the histogram's buckets); never a ticker
+        assertThat(labels).containsExactlyInAnyOrder("region", "source", "status", "endpoint", "outcome", "le");
     }
 }

@@ -77,7 +77,7 @@ class ReportFilesTest {
     void theTextListsProblemsUpToALimitAndTheJsonListsThemAll() {
         List<TickerProblem> problems = IntStream.range(0, 250)
                 .mapToObj(i -> new TickerProblem("T" + i, "DEFERRED", "Yahoo Finance unreachable")).toList();
-        RegionSummary us = new RegionSummary("US", RunState.COMPLETED, 300, 50, Map.of(Source.KIS, 50), 0, 0, 250,
+        RegionSummary us = new RegionSummary("US", RunState.COMPLETED, 300, 50, Map.of(Source.KIS, 50), 0, 0, 0, 250,
                 0, 4, 1, 254, Duration.ofSeconds(10), null, problems);
         RunReport report = new RunReport(run(us), 20.0, Map.of(), ENGLISH);
 
@@ -112,7 +112,7 @@ class ReportFilesTest {
     }
 
     private static RegionSummary quietRegion() {
-        return new RegionSummary("US", RunState.COMPLETED, 10, 10, Map.of(Source.KIS, 10), 0, 0, 0, 0, 0, 0, 0,
+        return new RegionSummary("US", RunState.COMPLETED, 10, 10, Map.of(Source.KIS, 10), 0, 0, 0, 0, 0, 0, 0, 0,
                 Duration.ofSeconds(1), null, List.of());
     }
 

@@ -202,7 +202,8 @@ class OperatorCommandsTest {
             assertThat(bySector).isEqualTo(total);
             assertThat(classified + Integer.parseInt(row.get("unclassified"))
                     + Integer.parseInt(row.get("not_applicable"))).isEqualTo(total);
-            assertThat(Integer.parseInt(row.get("kis")) + Integer.parseInt(row.get("parent"))
+            assertThat(Integer.parseInt(row.get("known")) + Integer.parseInt(row.get("kis"))
+                    + Integer.parseInt(row.get("parent"))
                     + Integer.parseInt(row.get("yahoo")) + Integer.parseInt(row.get("manual"))).isEqualTo(classified);
         }
         assertThat(rows.get(0).get("region")).isEqualTo("US");

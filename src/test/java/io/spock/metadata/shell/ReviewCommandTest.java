@@ -143,6 +143,28 @@ class ReviewCommandTest {
     }
 
     @Test
+    void statusAndCoverageCountNotFoundApartFromFailedAndTheQueueListsIt() throws Exception {
+        withDatabase(db -> {
+            db.dsl().update(TICKERS).set(TICKERS.STATUS, "NOT_FOUND")
+                    .where(TICKERS.REGION.eq("US"), TICKERS.TICKER.in("AIM", "ARTV")).execute();
+            db.dsl().update(TICKERS).set(TICKERS.STATUS, "FAILED")
+                    .where(TICKERS.REGION.eq("US"), TICKERS.TICKER.eq("AEP")).execute();
+        });
+
+        JsonNode status = json(cli.run("status", "--regions", "US", "--format", "json")).get(0);
+        JsonNode coverage = json(cli.run("coverage-report", "--regions", "US", "--format", "json")).get(0);
+        String table = cli.run("status", "--regions", "US").out();
+
+        for (JsonNode counts : List.of(status, coverage)) {
+            assertThat(counts.get("not_found").asInt()).isEqualTo(2);
+            assertThat(counts.get("failed").asInt()).isEqualTo(1);
+        }
+        assertThat(table.lines().findFirst().orElseThrow()).contains("not found", "failed");
+        assertThat(json(cli.run("review", "--reason", "not-found", "--format", "json")))
+                .extracting(r -> r.get("ticker").asText()).containsExactlyInAnyOrder("AIM", "ARTV");
+    }
+
+    @Test
     void anEmptyQueueSaysSoAndTheLimitSaysHowManyMore() throws Exception {
         assertThat(cli.run("review").out()).contains("the review queue is empty");
         cli.run("enrich", "--tickers", "MSFT,AMZN,META");

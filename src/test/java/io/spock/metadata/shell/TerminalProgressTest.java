@@ -81,7 +81,7 @@ class TerminalProgressTest {
     }
 
     private static RegionSummary completed(String region, int total) {
-        return new RegionSummary(region, RunState.COMPLETED, total, total, Map.of(Source.KIS, total), 0, 0, 0, 0, 0, 0,
+        return new RegionSummary(region, RunState.COMPLETED, total, total, Map.of(Source.KIS, total), 0, 0, 0, 0, 0, 0, 0,
                 0, Duration.ofSeconds(1), null, List.of());
     }
 

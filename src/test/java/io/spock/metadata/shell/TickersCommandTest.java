@@ -153,7 +153,7 @@ class TickersCommandTest {
         assertThat(result.errors().lines().toList()).containsExactly(
                 "error: line 1: unknown --sector 'Finanse': a GICS sector code (10-60) or name; closest: "
                         + "Financials, Energy, Utilities",
-                "error: line 2: unknown --source 'kiss': choose jpx, kis, manual, nasdaq, parent, sec, yahoo or "
+                "error: line 2: unknown --source 'kiss': choose jpx, kis, known, manual, nasdaq, parent, sec, yahoo or "
                         + "yahoo_screener",
                 "error: line 3: unknown --status 'lost': choose pending, classified, not_applicable, not_found, failed or "
                         + "deferred",

@@ -72,11 +72,11 @@ class SourcePolicyTest {
     }
 
     @Test
-    void theShippedPolicyFileReproducesKisThenYahoo() {
+    void theShippedPolicyFileAsksTheKnownListThenKisThenYahoo() {
         SourcePolicy shipped = SourcePolicy.load(Path.of("config", SourcePolicy.FILE),
                 io.spock.metadata.enrich.PipelineFactory.builtInSources());
 
-        assertThat(shipped.order()).startsWith(Source.KIS).endsWith(Source.YAHOO);
+        assertThat(shipped.order()).startsWith(KnownClassificationSource.KNOWN, Source.KIS).endsWith(Source.YAHOO);
         assertThat(shipped.enabled(Source.MANUAL)).as("manual is not a source that answers in a run").isFalse();
     }
 

@@ -6,6 +6,7 @@ import io.spock.metadata.classify.YahooSectorMapping;
 import io.spock.metadata.store.Source;
 import io.spock.metadata.store.Verdict;
 import io.spock.metadata.yahoo.ProfileResult;
+import io.spock.metadata.yahoo.YahooEndpoint;
 import io.spock.metadata.yahoo.YahooProfile;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,7 +37,7 @@ class YahooSourceTest {
     void aProfileWithASectorIsAHighConfidenceAnswerWithYahoosOwnWordsKept() {
         YahooProfile apple = profile("Technology", "Consumer Electronics", "EQUITY", "Apple Inc.");
 
-        Answer answer = YAHOO.answer(AAPL, new ProfileResult(ProfileResult.Kind.FOUND, apple, "found", 1));
+        Answer answer = YAHOO.answer(AAPL, new ProfileResult(ProfileResult.Kind.FOUND, apple, "found", 1, 1));
 
         assertThat(answer.source()).isEqualTo(Source.YAHOO);
         assertThat(answer.sector().code()).isEqualTo("45");
@@ -53,9 +54,9 @@ class YahooSourceTest {
     @Test
     void shellCompaniesAreSpacsAndMortgageReitsAreFinancials() {
         Answer spac = YAHOO.answer(AAPL, new ProfileResult(ProfileResult.Kind.FOUND,
-                profile("Financial Services", "Shell Companies", "EQUITY", "Ares Acquisition Corp II"), "found", 1));
+                profile("Financial Services", "Shell Companies", "EQUITY", "Ares Acquisition Corp II"), "found", 1, 1));
         Answer mortgage = YAHOO.answer(AAPL, new ProfileResult(ProfileResult.Kind.FOUND,
-                profile("Real Estate", "REIT—Mortgage", "EQUITY", "Arbor Realty Trust"), "found", 1));
+                profile("Real Estate", "REIT—Mortgage", "EQUITY", "Arbor Realty Trust"), "found", 1, 1));
 
         assertThat(spac.spac()).isTrue();
         assertThat(mortgage.sector().code()).isEqualTo("40");
@@ -64,7 +65,7 @@ class YahooSourceTest {
     @Test
     void anUnknownYahooSectorIsNoAnswer() {
         Answer answer = YAHOO.answer(AAPL, new ProfileResult(ProfileResult.Kind.FOUND,
-                profile("Conglomerates", null, "EQUITY", "X"), "found", 1));
+                profile("Conglomerates", null, "EQUITY", "X"), "found", 1, 1));
 
         assertThat(answer.verdict()).isEqualTo(Verdict.NONE);
         assertThat(answer.reason()).isEqualTo("unknown Yahoo sector 'Conglomerates'");
@@ -73,16 +74,44 @@ class YahooSourceTest {
     @Test
     void aFundIsNotApplicableWithItsQuoteType() {
         Answer answer = YAHOO.answer(AAPL, new ProfileResult(ProfileResult.Kind.NOT_APPLICABLE,
-                profile(null, null, "ETF", "Invesco QQQ Trust"), "no sector", 1));
+                profile(null, null, "ETF", "Invesco QQQ Trust"), "no sector", 1, 1));
 
         assertThat(answer.verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
         assertThat(answer.reason()).isEqualTo("no sector on Yahoo Finance (ETF)");
+        assertThat(answer.rawLabel()).isEqualTo("ETF");
+    }
+
+    @Test
+    void anEquityWithoutASectorIsNoAnswerKeptAsEvidenceWithTheEndpoint() {
+        YahooProfile ocado = new YahooProfile(Optional.empty(), Optional.empty(), Optional.of("EQUITY"),
+                Optional.of("Ocado Group plc"), Optional.empty(), YahooEndpoint.SEARCH);
+
+        Answer answer = YAHOO.answer(AAPL, new ProfileResult(ProfileResult.Kind.NO_SECTOR, ocado,
+                "Yahoo Finance gives no sector for this equity (quoteType EQUITY)", 1, 2));
+
+        assertThat(answer.verdict()).isEqualTo(Verdict.NO_SECTOR);
+        assertThat(answer.hasSector()).isFalse();
+        assertThat(answer.verdict().kept()).isTrue();
+        assertThat(answer.detail()).isEqualTo("search");
+        assertThat(answer.reason()).isEqualTo("Yahoo Finance gives no sector for this equity (quoteType EQUITY)");
+    }
+
+    @Test
+    void theEndpointThatAnsweredIsTheEvidencesDetail() {
+        YahooProfile searched = new YahooProfile(Optional.of("Technology"), Optional.of("Consumer Electronics"),
+                Optional.of("EQUITY"), Optional.of("Apple Inc."), Optional.empty(), YahooEndpoint.SEARCH);
+
+        Answer answer = YAHOO.answer(AAPL, new ProfileResult(ProfileResult.Kind.FOUND, searched, "found", 1, 1));
+        Answer notFound = YAHOO.answer(AAPL, new ProfileResult(ProfileResult.Kind.NOT_FOUND, null, "gone", 1, 2));
+
+        assertThat(answer.detail()).isEqualTo("search");
+        assertThat(notFound.detail()).isEqualTo("quoteSummary");
     }
 
     @ParameterizedTest
     @EnumSource(value = ProfileResult.Kind.class, names = {"NOT_FOUND", "DEFERRED", "FAILED"})
     void answersWithoutAProfileKeepYahoosReason(ProfileResult.Kind kind) {
-        Answer answer = YAHOO.answer(AAPL, new ProfileResult(kind, null, "why " + kind, 2));
+        Answer answer = YAHOO.answer(AAPL, new ProfileResult(kind, null, "why " + kind, 2, 2));
 
         assertThat(answer.verdict()).isEqualTo(Verdict.valueOf(kind.name()));
         assertThat(answer.reason()).isEqualTo("why " + kind);
@@ -91,6 +120,6 @@ class YahooSourceTest {
 
     private static YahooProfile profile(String sector, String industry, String type, String name) {
         return new YahooProfile(Optional.ofNullable(sector), Optional.ofNullable(industry), Optional.of(type),
-                Optional.of(name), Optional.empty());
+                Optional.of(name), Optional.empty(), YahooEndpoint.QUOTE_SUMMARY);
     }
 }

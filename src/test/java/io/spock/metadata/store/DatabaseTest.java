@@ -33,6 +33,27 @@ class DatabaseTest {
     }
 
     @Test
+    void aStoreThatAlreadyHasALaterMigrationGetsAnEarlierOneReleasedAfterIt() {
+        DatabaseLocation location = DatabaseLocation.parse(dir.resolve("late.db").toString(), null);
+        try (Database db = Database.open(location, null, null)) {
+            // as a store made before V8 was released, but after V9
+            db.dsl().execute("DROP TABLE region_leases");
+            db.dsl().execute("DROP TABLE request_budgets");
+            for (String column : new String[] {"host", "pid", "heartbeat_at"}) {
+                db.dsl().execute("ALTER TABLE enrichment_runs DROP COLUMN " + column);
+            }
+            db.dsl().execute("DELETE FROM flyway_schema_history WHERE version = '8'");
+        }
+
+        try (Database again = Database.open(location, null, null)) {
+            assertThat(again.dsl().meta().getTables()).extracting(t -> t.getName())
+                    .contains("region_leases", "request_budgets");
+            assertThat(again.dsl().fetchValue("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '8'"))
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
     void sqliteRunsInWalModeWithForeignKeysAndABusyTimeout() {
         try (Database db = Database.open(DatabaseLocation.parse(dir.resolve("p.db").toString(), null), null, null)) {
             assertThat(pragma(db, "journal_mode")).isEqualTo("wal");

@@ -17,11 +17,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
-/** A WireMock Yahoo Finance that answers like the real one: cookie, crumb, quoteSummary bodies and errors. */
+/**
+ * A WireMock Yahoo Finance that answers like the real one: cookie, crumb, search, quoteSummary bodies and errors.
+ * The search knows the symbols stubbed with {@link #company} and {@link #fund}; for any other symbol it lists no
+ * quote, so the lookup goes on to quoteSummary, where {@link #answer} stubs what Yahoo says (Not Found by default).
+ */
 public final class YahooStub {
 
     public static final String CRUMB = "haT3oykhHqZ";
     private static final String COOKIE_PATH = "/cookie";
+    private static final String SEARCH_PATH = "/v1/finance/search";
 
     private final Stubbing server;
     private final String baseUrl;
@@ -39,6 +44,7 @@ public final class YahooStub {
                 .withHeader("Content-Type", "text/plain;charset=utf-8").withBody(CRUMB)));
         server.stubFor(get(urlPathMatching("/v10/finance/quoteSummary/.*")).atPriority(10)
                 .willReturn(notFound()));
+        server.stubFor(get(urlPathEqualTo(SEARCH_PATH)).atPriority(10).willReturn(search("")));
         server.stubFor(post(urlPathEqualTo(SCREENER_PATH)).atPriority(10)
                 .willReturn(okJson(screenerPage(0, 0, List.of()))));
     }
@@ -84,8 +90,13 @@ public final class YahooStub {
         return baseUrl + COOKIE_PATH;
     }
 
-    /** A company profile with sector and industry. */
+    /** A company with sector and industry: the search lists it with them, and quoteSummary has its profile. */
     public YahooStub company(String symbol, String sector, String industry, String longName) {
+        searchFinds(symbol, search("""
+                {"exchange":"NMS","shortname":"%s","quoteType":"EQUITY","symbol":"%s","index":"quotes",
+                "score":20000,"typeDisp":"Equity","longname":"%s","exchDisp":"NASDAQ","sector":"%s",
+                "sectorDisp":"%s","industry":"%s","industryDisp":"%s","isYahooFinance":true}"""
+                .formatted(longName, symbol, longName, sector, sector, industry, industry)));
         return answer(symbol, json(200, """
                 {"quoteSummary":{"result":[{"assetProfile":{"country":"United States","industry":"%s",
                 "industryKey":"x","sector":"%s","sectorKey":"x","fullTimeEmployees":1000,
@@ -94,14 +105,26 @@ public final class YahooStub {
                 "longName":"%s","maxAge":1}}],"error":null}}""".formatted(industry, sector, symbol, longName, longName)));
     }
 
-    /** An ETF: a profile without sector or industry. */
+    /** An ETF: the search lists it as one, and its quoteSummary profile has no sector or industry. */
     public YahooStub fund(String symbol) {
+        searchFinds(symbol, search("""
+                {"exchange":"NGM","shortname":"%s ETF","quoteType":"ETF","symbol":"%s","index":"quotes",
+                "score":20000,"typeDisp":"ETF","longname":"%s ETF","exchDisp":"NASDAQ","isYahooFinance":true}"""
+                .formatted(symbol, symbol, symbol)));
         return answer(symbol, json(200, """
                 {"quoteSummary":{"result":[{"assetProfile":{"longBusinessSummary":"A fund.","companyOfficers":[],
                 "maxAge":86400},"quoteType":{"exchange":"NGM","quoteType":"ETF","symbol":"%s","maxAge":1}}],
                 "error":null}}""".formatted(symbol)));
     }
 
+    /** What the search for {@code symbol} answers. */
+    public YahooStub searchFinds(String symbol, ResponseDefinitionBuilder response) {
+        server.stubFor(get(urlPathEqualTo(SEARCH_PATH)).withQueryParam("q", equalTo(symbol)).atPriority(1)
+                .willReturn(response));
+        return this;
+    }
+
+    /** What quoteSummary answers for {@code symbol}. */
     public YahooStub answer(String symbol, ResponseDefinitionBuilder response) {
         server.stubFor(get(urlPathEqualTo("/v10/finance/quoteSummary/" + symbol)).atPriority(1)
                 .willReturn(response));
@@ -111,6 +134,22 @@ public final class YahooStub {
     public int quoteSummaryCalls() {
         return server.findAll(getRequestedFor(
                 urlPathMatching("/v10/finance/quoteSummary/.*"))).size();
+    }
+
+    public int searchCalls() {
+        return server.findAll(getRequestedFor(urlPathEqualTo(SEARCH_PATH))).size();
+    }
+
+    /** Requests for data: searches and quoteSummary requests. */
+    public int lookupCalls() {
+        return searchCalls() + quoteSummaryCalls();
+    }
+
+    /** A search answer listing these quotes (JSON objects, comma-separated), in the recorded shape. */
+    public static ResponseDefinitionBuilder search(String quotes) {
+        return json(200, """
+                {"explains":[],"count":%d,"quotes":[%s],"news":[],"nav":[],"lists":[],"researchReports":[],
+                "screenerFieldResults":[],"totalTime":20}""".formatted(quotes.isBlank() ? 0 : 1, quotes));
     }
 
     public static ResponseDefinitionBuilder notFound() {

@@ -7,13 +7,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Remembers every listener call, in order. */
 final class RecordingListener implements YahooRequestListener {
 
+    /** Each request's outcome label. */
     final List<String> requests = new CopyOnWriteArrayList<>();
+    /** Each request as {@code endpoint:outcome}. */
+    final List<String> exchanges = new CopyOnWriteArrayList<>();
     final List<String> breakerStates = new CopyOnWriteArrayList<>();
     final List<Duration> retryDelays = new CopyOnWriteArrayList<>();
 
     @Override
-    public void onRequest(String outcome) {
+    public void onRequest(YahooEndpoint endpoint, String outcome) {
         requests.add(outcome);
+        exchanges.add(endpoint.key() + ":" + outcome);
     }
 
     @Override

@@ -33,6 +33,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.spock.metadata.yahoo.YahooFixtures.COOKIE_PATH;
@@ -54,7 +55,11 @@ class YahooFinanceClientTest {
 
     @BeforeEach
     void setUp() {
-        client = new YahooFinanceClient(YahooFixtures.settingsFor(yahoo), listener);
+        client = YahooFixtures.client(YahooFixtures.settingsFor(yahoo), listener);
+    }
+
+    private YahooLookup lookup(String symbol) {
+        return client.lookup(symbol, YahooClient.Gate.OPEN);
     }
 
     @Test
@@ -62,7 +67,7 @@ class YahooFinanceClientTest {
         stubSession(yahoo);
         stubSummary(yahoo, "AAPL", recorded("quoteSummary-AAPL"));
 
-        YahooLookup outcome = client.lookup("AAPL");
+        YahooLookup outcome = lookup("AAPL");
 
         assertThat(outcome).isInstanceOf(YahooLookup.Found.class);
         YahooProfile profile = ((YahooLookup.Found) outcome).profile();
@@ -76,7 +81,7 @@ class YahooFinanceClientTest {
                 .withQueryParam("formatted", equalTo("false"))
                 .withQueryParam("crumb", equalTo(CRUMB))
                 .withHeader("Cookie", containing("A3=d=AQABBtestcookie"))
-                .withHeader("User-Agent", containing("Chrome/")));
+                .withHeader("User-Agent", matching("Mozilla/5\\.0 \\(\\d{6}\\)")));
         assertThat(listener.requests).containsExactly("ok", "ok", "ok");
     }
 
@@ -97,7 +102,7 @@ class YahooFinanceClientTest {
         stubSummary(yahoo, "AAPL", aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody(body));
 
-        YahooLookup outcome = client.lookup("AAPL");
+        YahooLookup outcome = client.lookup("AAPL", YahooClient.Gate.OPEN);
         logger.detachAppender(logged);
         logger.setLevel(before);
 
@@ -112,7 +117,7 @@ class YahooFinanceClientTest {
         stubSession(yahoo);
         stubSummary(yahoo, "QQQ", recorded("quoteSummary-QQQ"));
 
-        YahooLookup outcome = client.lookup("QQQ");
+        YahooLookup outcome = lookup("QQQ");
 
         assertThat(outcome).isInstanceOf(YahooLookup.NoSector.class);
         YahooProfile profile = ((YahooLookup.NoSector) outcome).profile();
@@ -127,7 +132,7 @@ class YahooFinanceClientTest {
         stubSession(yahoo);
         stubSummary(yahoo, "ADH", recorded("quoteSummary-404-not-found"));
 
-        YahooLookup outcome = client.lookup("ADH");
+        YahooLookup outcome = lookup("ADH");
 
         assertThat(outcome).isInstanceOf(YahooLookup.NotFound.class);
         assertThat(outcome.describe()).contains("No fundamentals data found");
@@ -141,7 +146,7 @@ class YahooFinanceClientTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"quoteSummary\":{\"result\":[],\"error\":null}}"));
 
-        assertThat(client.lookup("AAPL")).isInstanceOf(YahooLookup.Rejected.class);
+        assertThat(lookup("AAPL")).isInstanceOf(YahooLookup.Rejected.class);
     }
 
     @Test
@@ -150,7 +155,7 @@ class YahooFinanceClientTest {
         yahoo.stubFor(get(urlPathEqualTo("/v10/finance/quoteSummary/%5EVXAPL"))
                 .willReturn(recorded("quoteSummary-404-not-found")));
 
-        assertThat(client.lookup("^VXAPL")).isInstanceOf(YahooLookup.NotFound.class);
+        assertThat(lookup("^VXAPL")).isInstanceOf(YahooLookup.NotFound.class);
     }
 
     @Test
@@ -165,7 +170,7 @@ class YahooFinanceClientTest {
                 .willReturn(recorded("quoteSummary-401-invalid-crumb")));
         stubSummary(yahoo, "AAPL", recorded("quoteSummary-AAPL"));
 
-        YahooLookup outcome = client.lookup("AAPL");
+        YahooLookup outcome = lookup("AAPL");
 
         assertThat(outcome).isInstanceOf(YahooLookup.Found.class);
         yahoo.verify(2, getRequestedFor(urlPathEqualTo(CRUMB_PATH)));
@@ -179,7 +184,7 @@ class YahooFinanceClientTest {
         stubSession(yahoo);
         stubSummary(yahoo, "AAPL", recorded("quoteSummary-401-invalid-crumb"));
 
-        YahooLookup outcome = client.lookup("AAPL");
+        YahooLookup outcome = lookup("AAPL");
 
         assertThat(outcome).isInstanceOf(YahooLookup.Rejected.class);
         assertThat(outcome.describe()).isEqualTo("Yahoo Finance rejected a fresh cookie and crumb: Invalid Crumb");
@@ -193,9 +198,9 @@ class YahooFinanceClientTest {
         stubSummary(yahoo, "AAPL", recorded("quoteSummary-AAPL"));
         stubSummary(yahoo, "QQQ", recorded("quoteSummary-QQQ"));
 
-        client.lookup("AAPL");
-        client.lookup("QQQ");
-        client.lookup("AAPL");
+        lookup("AAPL");
+        lookup("QQQ");
+        lookup("AAPL");
 
         yahoo.verify(1, getRequestedFor(urlPathEqualTo(COOKIE_PATH)));
         yahoo.verify(1, getRequestedFor(urlPathEqualTo(CRUMB_PATH)));
@@ -204,29 +209,17 @@ class YahooFinanceClientTest {
 
     @ParameterizedTest
     @ValueSource(ints = {200, 429})
-    void crumbBodyTooManyRequestsIsRateLimited(int status) {
+    void crumbBodyTooManyRequestsForEveryUserAgentIsRateLimited(int status) {
         yahoo.stubFor(get(COOKIE_PATH).willReturn(aResponse().withStatus(404)));
         yahoo.stubFor(get(CRUMB_PATH).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "text/plain").withBody("Too Many Requests")));
 
-        YahooLookup outcome = client.lookup("AAPL");
+        YahooLookup outcome = lookup("AAPL");
 
         assertThat(outcome).isEqualTo(new YahooLookup.RateLimited(Optional.empty()));
         yahoo.verify(0, getRequestedFor(urlPathEqualTo(summaryPath("AAPL"))));
-        assertThat(listener.requests).containsExactly("ok", "rate_limited");
-    }
-
-    @Test
-    void crumbIsFetchedAgainAfterItWasRateLimited() {
-        yahoo.stubFor(get(COOKIE_PATH).willReturn(aResponse().withStatus(404)));
-        yahoo.stubFor(get(CRUMB_PATH).inScenario("limited").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withBody("Too Many Requests")).willSetStateTo("calm"));
-        yahoo.stubFor(get(CRUMB_PATH).inScenario("limited").whenScenarioStateIs("calm")
-                .willReturn(recorded("getcrumb")));
-        stubSummary(yahoo, "AAPL", recorded("quoteSummary-AAPL"));
-
-        assertThat(client.lookup("AAPL")).isInstanceOf(YahooLookup.RateLimited.class);
-        assertThat(client.lookup("AAPL")).isInstanceOf(YahooLookup.Found.class);
+        assertThat(listener.exchanges).containsExactly("cookie:ok", "crumb:rate_limited", "cookie:ok",
+                "crumb:rate_limited");
     }
 
     @Test
@@ -234,19 +227,20 @@ class YahooFinanceClientTest {
         stubSession(yahoo);
         stubSummary(yahoo, "AAPL", aResponse().withStatus(429).withHeader("Retry-After", "7"));
 
-        assertThat(client.lookup("AAPL")).isEqualTo(new YahooLookup.RateLimited(Optional.of(Duration.ofSeconds(7))));
+        assertThat(lookup("AAPL")).isEqualTo(new YahooLookup.RateLimited(Optional.of(Duration.ofSeconds(7))));
         assertThat(listener.requests).last().isEqualTo("rate_limited");
     }
 
     @Test
     void status429WithRetryAfterDateCarriesTheDelayUntilThatDate() {
         Clock clock = Clock.fixed(Instant.parse("2025-02-24T09:34:43Z"), ZoneOffset.UTC);
-        client = new YahooFinanceClient(YahooFixtures.settingsFor(yahoo), listener, clock);
+        YahooSettings settings = YahooFixtures.settingsFor(yahoo);
+        client = new YahooFinanceClient(new YahooSession(settings, listener), settings, listener, clock);
         stubSession(yahoo);
         stubSummary(yahoo, "AAPL", aResponse().withStatus(429)
                 .withHeader("Retry-After", "Mon, 24 Feb 2025 09:35:13 GMT"));
 
-        assertThat(client.lookup("AAPL")).isEqualTo(new YahooLookup.RateLimited(Optional.of(Duration.ofSeconds(30))));
+        assertThat(lookup("AAPL")).isEqualTo(new YahooLookup.RateLimited(Optional.of(Duration.ofSeconds(30))));
     }
 
     @Test
@@ -254,7 +248,7 @@ class YahooFinanceClientTest {
         stubSession(yahoo);
         stubSummary(yahoo, "AAPL", aResponse().withStatus(429).withBody("Too Many Requests"));
 
-        assertThat(client.lookup("AAPL")).isEqualTo(new YahooLookup.RateLimited(Optional.empty()));
+        assertThat(lookup("AAPL")).isEqualTo(new YahooLookup.RateLimited(Optional.empty()));
     }
 
     @ParameterizedTest
@@ -263,7 +257,7 @@ class YahooFinanceClientTest {
         stubSession(yahoo);
         stubSummary(yahoo, "AAPL", aResponse().withStatus(status).withBody("upstream trouble"));
 
-        assertThat(client.lookup("AAPL")).isEqualTo(new YahooLookup.Transient("Yahoo Finance answered HTTP " + status));
+        assertThat(lookup("AAPL")).isEqualTo(new YahooLookup.Transient("Yahoo Finance answered HTTP " + status));
         assertThat(listener.requests).last().isEqualTo("server_error");
     }
 
@@ -274,7 +268,7 @@ class YahooFinanceClientTest {
         stubSession(yahoo);
         stubSummary(yahoo, "AAPL", aResponse().withFault(fault));
 
-        YahooLookup outcome = client.lookup("AAPL");
+        YahooLookup outcome = lookup("AAPL");
 
         assertThat(outcome).isInstanceOf(YahooLookup.Transient.class);
         assertThat(outcome.describe()).doesNotContain("\n").startsWith("Yahoo Finance");
@@ -286,7 +280,7 @@ class YahooFinanceClientTest {
         stubSession(yahoo);
         stubSummary(yahoo, "AAPL", aResponse().withStatus(200).withHeader("Content-Type", "application/json"));
 
-        assertThat(client.lookup("AAPL"))
+        assertThat(lookup("AAPL"))
                 .isEqualTo(new YahooLookup.Transient("Yahoo Finance returned an empty response body"));
     }
 
@@ -296,18 +290,18 @@ class YahooFinanceClientTest {
         stubSummary(yahoo, "AAPL", aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"quoteSummary\": {\"result\": ["));
 
-        assertThat(client.lookup("AAPL")).isEqualTo(new YahooLookup.Transient("Yahoo Finance returned invalid JSON"));
+        assertThat(lookup("AAPL")).isEqualTo(new YahooLookup.Transient("Yahoo Finance returned invalid JSON"));
         assertThat(listener.requests).last().isEqualTo("transient");
     }
 
     @Test
     void readTimeoutIsTransient() {
-        client = new YahooFinanceClient(YahooFixtures.settingsFor(yahoo)
+        client = YahooFixtures.client(YahooFixtures.settingsFor(yahoo)
                 .toBuilder().timeouts(Duration.ofSeconds(1), Duration.ofMillis(200)).build(), listener);
         stubSession(yahoo);
         stubSummary(yahoo, "AAPL", recorded("quoteSummary-AAPL").withFixedDelay(1_000));
 
-        assertThat(client.lookup("AAPL")).isEqualTo(new YahooLookup.Transient("Yahoo Finance request timed out"));
+        assertThat(lookup("AAPL")).isEqualTo(new YahooLookup.Transient("Yahoo Finance request timed out"));
     }
 
     @Test
@@ -315,7 +309,7 @@ class YahooFinanceClientTest {
         stubSession(yahoo);
         stubSummary(yahoo, "AAPL", recorded("consent-page"));
 
-        YahooLookup outcome = client.lookup("AAPL");
+        YahooLookup outcome = lookup("AAPL");
 
         assertThat(outcome).isInstanceOf(YahooLookup.Blocked.class);
         assertThat(outcome.describe()).startsWith("Yahoo Finance returned a consent page");
@@ -323,12 +317,15 @@ class YahooFinanceClientTest {
     }
 
     @Test
-    void htmlCrumbIsBlocked() {
+    void anHtmlPageIsNotTakenForACrumb() {
         yahoo.stubFor(get(COOKIE_PATH).willReturn(aResponse().withStatus(404)));
         yahoo.stubFor(get(CRUMB_PATH).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/plain").withBody("<html><body>consent</body></html>")));
 
-        assertThat(client.lookup("AAPL")).isInstanceOf(YahooLookup.Blocked.class);
+        YahooLookup outcome = lookup("AAPL");
+
+        assertThat(outcome).isInstanceOf(YahooLookup.Transient.class);
+        assertThat(outcome.describe()).isEqualTo("Yahoo Finance issued no crumb but an HTML page (no title)");
         yahoo.verify(0, getRequestedFor(urlPathEqualTo(summaryPath("AAPL"))));
     }
 
@@ -339,10 +336,10 @@ class YahooFinanceClientTest {
             closedPort = socket.getLocalPort();
         }
         URI nowhere = URI.create("http://127.0.0.1:" + closedPort);
-        client = new YahooFinanceClient(YahooFixtures.settingsFor(yahoo)
+        client = YahooFixtures.client(YahooFixtures.settingsFor(yahoo)
                 .toBuilder().queryBaseUrl(nowhere).cookieUrl(nowhere).build(), listener);
 
-        YahooLookup outcome = client.lookup("AAPL");
+        YahooLookup outcome = lookup("AAPL");
 
         assertThat(outcome).isEqualTo(new YahooLookup.Unreachable("Yahoo Finance unreachable: connection refused"));
         assertThat(outcome.isRetryable()).isTrue();
@@ -354,12 +351,12 @@ class YahooFinanceClientTest {
         ConnectException unresolved = new ConnectException();
         unresolved.initCause(new UnresolvedAddressException());
 
-        assertThat(YahooFinanceClient.describe(unresolved)).isEqualTo("Yahoo Finance unreachable: unknown host");
+        assertThat(ExchangeFailures.describe(unresolved)).isEqualTo("Yahoo Finance unreachable: unknown host");
     }
 
     @Test
     void multiLineExceptionMessagesBecomeOneLine() {
-        assertThat(YahooFinanceClient.describe(new IOException("broken\n  pipe")))
+        assertThat(ExchangeFailures.describe(new IOException("broken\n  pipe")))
                 .isEqualTo("Yahoo Finance connection failed: broken pipe");
     }
 }

@@ -1,43 +1,50 @@
 package io.spock.metadata.yahoo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.spock.metadata.support.YahooRecordings;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-/** Loads the recordings under {@code src/test/resources/yahoo} and stubs the Yahoo endpoints on WireMock. */
+/** Stubs the Yahoo endpoints on WireMock with the recordings under {@code src/test/resources/yahoo}. */
 final class YahooFixtures {
 
     static final String CRUMB = "tEsTcRuMb01";
     static final String COOKIE_PATH = "/cookie";
     static final String CRUMB_PATH = "/v1/test/getcrumb";
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final String SEARCH_PATH = "/v1/finance/search";
 
     private YahooFixtures() {
     }
 
-    /** Settings pointing at the WireMock server, with short timeouts and millisecond retry delays. */
+    /**
+     * Settings pointing at the WireMock server, with millisecond retry delays and timeouts long enough for a cold
+     * WireMock on a busy machine (its first answer can take seconds), and without the search step: the quoteSummary
+     * path on its own. {@link #withSearch} turns the search back on.
+     */
     static YahooSettings settingsFor(WireMockExtension wireMock) {
+        return withSearch(wireMock).toBuilder().search(false).build();
+    }
+
+    /** {@link #settingsFor} with the search endpoint asked first, as in production. */
+    static YahooSettings withSearch(WireMockExtension wireMock) {
         return YahooSettings.builder()
                 .queryBaseUrl(URI.create(wireMock.baseUrl()))
                 .cookieUrl(URI.create(wireMock.baseUrl() + COOKIE_PATH))
-                .timeouts(Duration.ofSeconds(1), Duration.ofSeconds(2))
+                .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))
                 .retry(3, Duration.ofMillis(5), Duration.ofMillis(20))
                 .build();
+    }
+
+    /** The HTTP client on a session of its own. */
+    static YahooFinanceClient client(YahooSettings settings, YahooRequestListener listener) {
+        return new YahooFinanceClient(new YahooSession(settings, listener), settings, listener);
     }
 
     static String summaryPath(String symbol) {
@@ -59,33 +66,19 @@ final class YahooFixtures {
                 .willReturn(response));
     }
 
-    /** The body of the recorded response in {@code yahoo/<name>.json}. */
+    /** The search for {@code symbol} answers with a recording. */
+    static void stubSearch(WireMockExtension wireMock, String symbol, ResponseDefinitionBuilder response) {
+        wireMock.stubFor(get(urlPathEqualTo(SEARCH_PATH)).withQueryParam("q", equalTo(symbol)).willReturn(response));
+    }
+
+    /** The recorded response body (JSON as text, or the text) of {@code yahoo/<name>.json}. */
     static String recordedBody(String name) {
-        JsonNode response = load(name).path("response");
-        JsonNode json = response.path("bodyJson");
-        return json.isMissingNode() ? response.path("bodyText").asText() : json.toString();
+        var response = YahooRecordings.load(name).path("response");
+        return response.has("bodyJson") ? response.path("bodyJson").toString() : response.path("bodyText").asText();
     }
 
-    /** The recorded response in {@code yahoo/<name>.json}: status, headers and bodyJson or bodyText. */
+    /** The recorded response in {@code yahoo/<name>.json}. */
     static ResponseDefinitionBuilder recorded(String name) {
-        JsonNode response = load(name).path("response");
-        ResponseDefinitionBuilder builder = aResponse().withStatus(response.path("status").asInt());
-        for (Iterator<Map.Entry<String, JsonNode>> it = response.path("headers").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> header = it.next();
-            builder.withHeader(header.getKey(), header.getValue().asText());
-        }
-        return builder.withBody(recordedBody(name));
-    }
-
-    private static JsonNode load(String name) {
-        String resource = "/yahoo/" + name + ".json";
-        try (InputStream in = YahooFixtures.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("missing fixture " + resource);
-            }
-            return MAPPER.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return YahooRecordings.recorded(name);
     }
 }

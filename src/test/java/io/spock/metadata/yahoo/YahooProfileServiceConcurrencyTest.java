@@ -30,12 +30,13 @@ class YahooProfileServiceConcurrencyTest {
 
     private static YahooLookup found() {
         return new YahooLookup.Found(new YahooProfile(Optional.of("Technology"), Optional.of("Software - Application"),
-                Optional.of("EQUITY"), Optional.empty(), Optional.empty()));
+                Optional.of("EQUITY"), Optional.empty(), Optional.empty(), YahooEndpoint.SEARCH));
     }
 
     @Test
     void concurrentLookupsShareOneRateLimiter() throws Exception {
-        YahooClient client = symbol -> {
+        YahooClient client = (symbol, gate) -> {
+            pass(gate);
             requestTimes.add(time.elapsedNanos());
             return found();
         };
@@ -66,7 +67,8 @@ class YahooProfileServiceConcurrencyTest {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
         CountDownLatch bothRunning = new CountDownLatch(maxInFlight);
-        YahooClient client = symbol -> {
+        YahooClient client = (symbol, gate) -> {
+            pass(gate);
             peak.accumulateAndGet(running.incrementAndGet(), Math::max);
             bothRunning.countDown();
             awaitQuietly(bothRunning);
@@ -86,7 +88,8 @@ class YahooProfileServiceConcurrencyTest {
     @Test
     void interruptionEndsTheLookupAndKeepsTheInterruptFlag() {
         AtomicInteger calls = new AtomicInteger();
-        YahooClient client = symbol -> {
+        YahooClient client = (symbol, gate) -> {
+            pass(gate);
             calls.incrementAndGet();
             Thread.currentThread().interrupt();
             return new YahooLookup.Transient("Yahoo Finance answered HTTP 503");
@@ -100,6 +103,15 @@ class YahooProfileServiceConcurrencyTest {
         assertThat(result.kind()).isEqualTo(ProfileResult.Kind.FAILED);
         assertThat(result.reason()).startsWith("Interrupted");
         assertThat(calls.get()).isEqualTo(1);
+    }
+
+    /** A stand-in client passes the gate before its one request, as the HTTP client does. */
+    private static void pass(YahooClient.Gate gate) {
+        try {
+            gate.pass();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -40,7 +40,7 @@ class YahooProfileServiceTest {
     }
 
     private YahooProfileService service(YahooSettings configured) {
-        YahooFinanceClient client = new YahooFinanceClient(configured, listener);
+        YahooFinanceClient client = YahooFixtures.client(configured, listener);
         return new YahooProfileService(client, configured, listener, time, ticker);
     }
 

@@ -21,7 +21,10 @@ class YahooSettingsTest {
         assertThat(settings.cookieUrl()).isEqualTo(URI.create("https://fc.yahoo.com"));
         assertThat(settings.requestsPerSecond()).isEqualTo(1.0);
         assertThat(settings.burst()).isEqualTo(1);
-        assertThat(settings.userAgent()).contains("Chrome/");
+        assertThat(settings.userAgents()).hasSize(2);
+        assertThat(settings.userAgents().get(0)).isEqualTo("Mozilla/5.0 ({digits})");
+        assertThat(settings.userAgents().get(1)).contains("Chrome/");
+        assertThat(settings.search()).isTrue();
         assertThat(settings.maxInFlight()).isEqualTo(8);
         assertThat(settings.retry().maxAttempts()).isEqualTo(3);
         assertThat(settings.retry().initialDelay()).isEqualTo(Duration.ofSeconds(5));
