@@ -31,13 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * In the style of SQLite's own crash tests: {@code enrich} runs in a child JVM over 10,000 tickers and is killed
- * (SIGKILL) at 20 different points. After each kill the database must be intact, every batch whole, history in
+ * (SIGKILL) at 12 different points. After each kill the database must be intact, every batch whole, history in
  * step with the tickers; the final run finishes the rest without asking Yahoo again about committed rows.
  */
 class CrashSafetyTest {
 
     private static final int TICKERS_TOTAL = 10_000;
-    private static final int KILLS = 20;
+    private static final int KILLS = 12;
     private static final int REQUESTS_BEFORE_KILL = 150;
 
     @TempDir
@@ -88,7 +88,7 @@ class CrashSafetyTest {
         int committedBefore = 0;
         for (int kill = 1; kill <= KILLS; kill++) {
             requests.set(0);
-            killAfter.set(REQUESTS_BEFORE_KILL + 11 * kill);
+            killAfter.set(REQUESTS_BEFORE_KILL + 18 * kill);
             child.set(ChildSpock.start(env, dir.resolve("run" + kill), "enrich", "--regions", "US"));
             assertThat(child.get().waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(child.get().exitValue()).as("kill %d happened mid-run", kill).isEqualTo(137);
