@@ -1,5 +1,8 @@
 package io.spock.metadata.bench;
 
+import io.spock.metadata.classify.GicsTaxonomy;
+import io.spock.metadata.classify.KisSectorMatch;
+import io.spock.metadata.classify.KisSectorMapping;
 import io.spock.metadata.store.SecurityType;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -218,7 +221,11 @@ final class EnrichBench {
                 .yahoo(YahooProfileService.create(settings, YahooRequestListener.NO_OP)).perTickerPool(pool).build();
     }
 
-    /** The floor the pipeline is compared with: plain JDBC, prepared once, batches of 100 per transaction. */
+    /**
+     * The floor the pipeline is compared with: plain JDBC, prepared once, batches of 100 per transaction, writing
+     * the ticker columns the KIS path writes with the same values (each row's mapped sector, so the sector index
+     * takes the same inserts), but no history or evidence rows.
+     */
     private static double rawJdbcRate(Path file, int tickers) throws Exception {
         try (Database db = open(file)) {
             seed(db, tickers, true);
@@ -230,16 +237,19 @@ final class EnrichBench {
             connection.setAutoCommit(false);
             long start = System.nanoTime();
             Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+            KisSectorMapping mapping = KisSectorMapping.load(Path.of("config", "kis_sector_to_gics_mapping.json"),
+                    GicsTaxonomy.load());
             try (PreparedStatement update = connection.prepareStatement("UPDATE tickers SET status = ?, sector_code = ?,"
                     + " sector_en = ?, sector_ko = ?, source = ?, confidence = ?, last_enriched = ?, updated_at = ?"
                     + " WHERE region = ? AND ticker = ?")) {
                 for (int i = 0; i < tickers; i++) {
+                    KisSectorMatch match = mapping.lookup(STANDING_CODES[i % STANDING_CODES.length]).orElseThrow();
                     update.setString(1, "CLASSIFIED");
-                    update.setString(2, "45");
-                    update.setString(3, "Information Technology");
-                    update.setString(4, "정보기술");
+                    update.setString(2, match.sector().code());
+                    update.setString(3, match.sector().nameEn());
+                    update.setString(4, match.sector().nameKo());
                     update.setString(5, "KIS");
-                    update.setString(6, "HIGH");
+                    update.setString(6, match.confidence().name());
                     update.setTimestamp(7, now);
                     update.setTimestamp(8, now);
                     update.setString(9, "US");

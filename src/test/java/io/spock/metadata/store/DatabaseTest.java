@@ -64,6 +64,14 @@ class DatabaseTest {
     }
 
     @Test
+    void sqliteCheckpointsEveryTenThousandPagesAndCutsTheWalBackTo64Megabytes() {
+        try (Database db = Database.open(DatabaseLocation.parse(dir.resolve("w.db").toString(), null), null, null)) {
+            assertThat(pragma(db, "wal_autocheckpoint")).isEqualTo("10000");
+            assertThat(pragma(db, "journal_size_limit")).isEqualTo(String.valueOf(64 * 1024 * 1024));
+        }
+    }
+
+    @Test
     void foreignKeysAreEnforced() {
         try (Database db = Database.open(DatabaseLocation.parse(dir.resolve("f.db").toString(), null), null, null)) {
             assertThatThrownBy(() -> db.dsl().insertInto(CLASSIFICATION_HISTORY)
