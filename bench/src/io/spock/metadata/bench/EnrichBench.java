@@ -326,11 +326,11 @@ final class EnrichBench {
         }
 
         private void search(HttpExchange exchange) throws IOException {
-            if (!admitted(exchange)) {
-                return;
-            }
             String query = exchange.getRequestURI().getQuery();
             String symbol = query.replaceAll(".*(?:^|&)q=([^&]*).*", "$1");
+            if (!admitted(exchange, symbol)) {
+                return;
+            }
             boolean withSector = fallbackEvery == 0 || searches.incrementAndGet() % fallbackEvery != 0;
             String sector = withSector ? "\"sector\":\"Technology\",\"industry\":\"Software - Application\"," : "";
             reply(exchange, 200, "application/json;charset=utf-8", """
@@ -339,7 +339,7 @@ final class EnrichBench {
                     "news":[]}""".formatted(symbol, symbol, symbol, sector).replace("\n", ""), null);
         }
 
-        /** The quoteSummary requests received, in order of arrival. */
+        /** The requests for data received (searches and quoteSummary requests), in order of arrival. */
         List<Request> requests() {
             synchronized (received) {
                 return received.stream().sorted(java.util.Comparator.comparingLong(Request::nanos)).toList();
@@ -367,10 +367,10 @@ final class EnrichBench {
 
         private void quoteSummary(HttpExchange exchange) throws IOException {
             quoteSummaries.incrementAndGet();
-            if (!admitted(exchange)) {
+            String symbol = exchange.getRequestURI().getPath().substring("/v10/finance/quoteSummary/".length());
+            if (!admitted(exchange, symbol)) {
                 return;
             }
-            String symbol = exchange.getRequestURI().getPath().substring("/v10/finance/quoteSummary/".length());
             reply(exchange, 200, "application/json", """
                     {"quoteSummary":{"result":[{"assetProfile":{"industry":"Software - Application",
                     "sector":"Technology"},"quoteType":{"quoteType":"EQUITY","symbol":"%s","longName":"%s Corp"}}],
@@ -378,11 +378,10 @@ final class EnrichBench {
         }
 
         /** Counts a data request, waits the latency, and answers 429 itself when the request is over the rate. */
-        private boolean admitted(HttpExchange exchange) throws IOException {
+        private boolean admitted(HttpExchange exchange, String symbol) throws IOException {
             calls.incrementAndGet();
             long now = System.nanoTime();
-            received.add(new Request(now, exchange.getRequestURI().getPath()
-                    .substring("/v10/finance/quoteSummary/".length())));
+            received.add(new Request(now, symbol));
             boolean allowed = admit(now);
             try {
                 Thread.sleep(latencyMs);
