@@ -106,7 +106,7 @@ class PushgatewayPushTest {
         assertThat(gateway.series(JOB, instance, "spock_enrichment_tickers_due"))
                 .containsEntry(labels("region", "US"), 0.0);
         assertThat(gateway.series(JOB, instance, "spock_yahoo_requests_total"))
-                .containsEntry(labels("outcome", "rate_limited"), 0.0);
+                .containsEntry(labels("endpoint", "quoteSummary", "outcome", "rate_limited"), 0.0);
         assertThat(gateway.series(JOB, instance, "spock_coverage_classified_ratio").get(labels("region", "US")))
                 .isBetween(0.0, 1.0);
         assertThat(gateway.type(JOB, instance, "spock_enrichment_duration_seconds")).isEqualTo("HISTOGRAM");
