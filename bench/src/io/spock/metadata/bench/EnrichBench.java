@@ -234,11 +234,11 @@ final class EnrichBench {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties())) {
+            KisSectorMapping mapping = KisSectorMapping.load(Path.of("config", "kis_sector_to_gics_mapping.json"),
+                    GicsTaxonomy.load());
             connection.setAutoCommit(false);
             long start = System.nanoTime();
             Timestamp now = Timestamp.valueOf(LocalDateTime.now());
-            KisSectorMapping mapping = KisSectorMapping.load(Path.of("config", "kis_sector_to_gics_mapping.json"),
-                    GicsTaxonomy.load());
             try (PreparedStatement update = connection.prepareStatement("UPDATE tickers SET status = ?, sector_code = ?,"
                     + " sector_en = ?, sector_ko = ?, source = ?, confidence = ?, last_enriched = ?, updated_at = ?"
                     + " WHERE region = ? AND ticker = ?")) {
