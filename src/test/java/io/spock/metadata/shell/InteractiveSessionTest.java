@@ -92,7 +92,8 @@ class InteractiveSessionTest {
         List<String> lines = session.plainOut().lines().toList();
         assertThat(lines).allSatisfy(line -> assertThat(TerminalText.width(line)).as(line).isLessThanOrEqualTo(160));
         assertThat(session.out()).as("columns an 80-column terminal drops").contains("applicable").contains("manual")
-                .contains("disagreements");
+                .contains("disagreements").as("only the known-list column left out")
+                .contains("(not shown at 160 columns: known;");
     }
 
     @Test
