@@ -14,22 +14,15 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One region of a run: its attempts (a transient failure is retried, skipping what earlier attempts committed),
  * and in each attempt the chain of sources. Local sources answer every due ticker; what their answers settle is
  * committed before any per-ticker source is asked, so that an interruption while waiting on Yahoo keeps it. The
- * rest goes to the per-ticker sources through the shared pool, which bounds the requests in flight for all regions.
+ * rest goes to the per-ticker sources ({@link PerTickerAsking}).
  */
 final class RegionEnrichment {
 
@@ -122,10 +115,6 @@ final class RegionEnrichment {
         }
     }
 
-    /** A ticker the local answers did not settle, with those answers. */
-    private record Pending(Candidate candidate, List<Answer> answers) {
-    }
-
     /** One try at the region; returns true when interrupted. */
     private boolean attempt() {
         outage.check();
@@ -135,137 +124,35 @@ final class RegionEnrichment {
         due = due.stream().filter(c -> !tally.done(c.ticker())).toList();
         tally.due(due.size());
         progress.regionStarted(region.name(), tally.due());
-        Batcher batcher = new Batcher(pipeline.writer(), request, runId, progress, region.name(), tally, changes,
-                pipeline.clock(), leaseCheck);
-        RegionClassifications view = pipeline.view(region, request.mode());
-        Map<String, List<Answer>> recorded = pipeline.evidence().byTicker(region,
-                pipeline.chain().perTicker().stream().map(ClassificationSource::id).toList());
+        RegionDecisions decisions = new RegionDecisions(pipeline, pipeline.view(region, request.mode()),
+                pipeline.evidence().byTicker(region,
+                        pipeline.chain().perTicker().stream().map(ClassificationSource::id).toList()));
         for (ClassificationSource source : pipeline.chain().all()) {
             source.prepare(region, due);
         }
-        List<Pending> pending = new ArrayList<>();
-        boolean perTicker = !pipeline.chain().perTicker().isEmpty();
-        for (Candidate candidate : due) {
-            List<Answer> answers = localAnswers(candidate, view);
-            Decision decision = pipeline.resolver().decide(answers);
-            if (decision.settled() || !perTicker) {
-                batcher.accept(decided(candidate, decision, Optional.empty(), recorded, view));
-            } else {
-                pending.add(new Pending(candidate, answers));
+        Batcher.Writes writes = (batch, at) -> pipeline.writer().write(batch, runId, at, request.includeManual());
+        try (Batcher batcher = new Batcher(writes, request, progress, region.name(), tally, changes,
+                pipeline.clock(), leaseCheck)) {
+            List<PerTickerAsking.Pending> pending = new ArrayList<>();
+            boolean perTicker = !pipeline.chain().perTicker().isEmpty();
+            for (Candidate candidate : due) {
+                List<Answer> answers = decisions.localAnswers(candidate);
+                Decision decision = decisions.decide(answers);
+                if (decision.settled() || !perTicker) {
+                    batcher.accept(decisions.decided(candidate, decision, Optional.empty()));
+                } else {
+                    pending.add(new PerTickerAsking.Pending(candidate, answers));
+                }
             }
-        }
-        log.debug("Region {}: {} due, {} for per-ticker sources", region, due.size(), pending.size());
-        batcher.flush();
-        progress.askingYahoo(region.name(), pending.size());
-        if (askPerTicker(pending, batcher, view, recorded)) {
-            return true;
-        }
-        batcher.flush();
-        return false;
-    }
-
-    private List<Answer> localAnswers(Candidate candidate, RegionClassifications view) {
-        List<Answer> answers = new ArrayList<>();
-        for (ClassificationSource source : pipeline.chain().local()) {
-            answers.add(source.answer(candidate, view));
-        }
-        return answers;
-    }
-
-    private Outcome decided(Candidate candidate, Decision decision, Optional<Answer> asked,
-                            Map<String, List<Answer>> recorded, RegionClassifications view) {
-        Outcome outcome = pipeline.resolver().resolve(candidate, decision, asked,
-                recorded.getOrDefault(candidate.ticker(), List.of()), view.classification(candidate.ticker()));
-        view.decided(outcome);
-        return outcome;
-    }
-
-    /**
-     * Asks the per-ticker sources about the pending tickers, in two waves: first those whose answer depends on no
-     * other pending ticker; then, once those are settled, the others are asked the local sources again (a preferred
-     * share whose common share was just classified) and only what is still open goes to the per-ticker sources.
-     * Returns true when interrupted.
-     */
-    private boolean askPerTicker(List<Pending> pending, Batcher batcher, RegionClassifications view,
-                                 Map<String, List<Answer>> recorded) {
-        Set<String> open = new HashSet<>();
-        pending.forEach(p -> open.add(p.candidate().ticker()));
-        List<Pending> first = new ArrayList<>();
-        List<Pending> later = new ArrayList<>();
-        for (Pending p : pending) {
-            (dependsOnOpen(p.candidate(), open) ? later : first).add(p);
-        }
-        if (ask(first, batcher, view, recorded)) {
-            return true;
-        }
-        List<Pending> still = new ArrayList<>();
-        for (Pending p : later) {
-            List<Answer> answers = localAnswers(p.candidate(), view);
-            Decision decision = pipeline.resolver().decide(answers);
-            if (decision.settled()) {
-                batcher.accept(decided(p.candidate(), decision, Optional.empty(), recorded, view));
-            } else {
-                still.add(new Pending(p.candidate(), answers));
+            log.debug("Region {}: {} due, {} for per-ticker sources", region, due.size(), pending.size());
+            batcher.finish();
+            progress.askingYahoo(region.name(), pending.size());
+            if (new PerTickerAsking(pipeline, request, tally, outage, decisions).ask(pending, batcher)) {
+                return true;
             }
-        }
-        return ask(still, batcher, view, recorded);
-    }
-
-    private boolean dependsOnOpen(Candidate candidate, Set<String> open) {
-        return pipeline.chain().local().stream().map(s -> s.dependsOn(candidate))
-                .anyMatch(d -> d.isPresent() && !d.get().equals(candidate.ticker()) && open.contains(d.get()));
-    }
-
-    private boolean ask(List<Pending> pending, Batcher batcher, RegionClassifications view,
-                        Map<String, List<Answer>> recorded) {
-        if (pending.isEmpty()) {
+            batcher.finish();
             return false;
         }
-        CompletionService<Outcome> completion = new ExecutorCompletionService<>(pipeline.perTickerPool());
-        List<Future<Outcome>> submitted = new ArrayList<>(pending.size());
-        try {
-            for (Pending p : pending) {
-                submitted.add(completion.submit(() -> askInOrder(p, view, recorded)));
-            }
-            for (int i = 0; i < pending.size(); i++) {
-                batcher.accept(completion.take().get());
-            }
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof StoreOutage.Down down) {
-                throw down;
-            }
-            throw new IllegalStateException("per-ticker lookup failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            submitted.forEach(f -> f.cancel(true));
-        }
-    }
-
-    /**
-     * Asks the per-ticker sources in order until the answers settle the ticker, each source's answer kept in the
-     * store standing in for asking while it is fresh ({@link StoredAnswers}). Runs on the shared pool.
-     */
-    private Outcome askInOrder(Pending p, RegionClassifications view, Map<String, List<Answer>> recorded) {
-        List<Answer> answers = new ArrayList<>(p.answers());
-        Answer last = null;
-        Decision decision = null;
-        for (ClassificationSource source : pipeline.chain().perTicker()) {
-            outage.check();
-            // --force-refresh asks past every cache, the store's shared one included
-            last = (request.mode() == EnrichMode.FORCE_REFRESH ? Optional.<Answer>empty()
-                    : pipeline.stored().fresh(p.candidate(), source.id()))
-                    .orElseGet(() -> source.answer(p.candidate(), view));
-            tally.requested(last.requests(), last.retries());
-            answers.add(last);
-            decision = pipeline.resolver().decide(answers);
-            if (decision.settled()) {
-                break;
-            }
-        }
-        return decided(p.candidate(), decision, Optional.ofNullable(last), recorded, view);
     }
 
     private void record(RegionSummary summary) {
