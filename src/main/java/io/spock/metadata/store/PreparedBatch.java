@@ -8,7 +8,6 @@ import org.jooq.SQLDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.Arrays;
@@ -30,8 +29,11 @@ public final class PreparedBatch implements AutoCloseable {
     private static final Object UNSET = new Object();
 
     private final Sql sql;
-    private final PreparedStatement statement;
+    private final Connection connection;
+    /** Prepared at the first row: a batch that gets no row costs nothing. */
+    private PreparedStatement statement;
     private int rows;
+    private final TimestampText timestamps = new TimestampText();
 
     /**
      * A query rendered once, with the column each of its placeholders binds, to be prepared for each batch.
@@ -61,9 +63,9 @@ public final class PreparedBatch implements AutoCloseable {
         }
     }
 
-    public PreparedBatch(Connection connection, Sql sql) throws SQLException {
+    public PreparedBatch(Connection connection, Sql sql) {
         this.sql = sql;
-        this.statement = connection.prepareStatement(sql.text());
+        this.connection = connection;
     }
 
     /** A new row of values, added to the batch by {@link Row#add()}. */
@@ -98,6 +100,9 @@ public final class PreparedBatch implements AutoCloseable {
          * @throws SQLException          when the driver refuses a value
          */
         public void add() throws SQLException {
+            if (statement == null) {
+                statement = connection.prepareStatement(sql.text());
+            }
             for (int i = 0; i < values.length; i++) {
                 if (values[i] == UNSET) {
                     throw new IllegalStateException("column " + sql.columns().get(i) + " not set");
@@ -119,9 +124,9 @@ public final class PreparedBatch implements AutoCloseable {
         } else if (value instanceof Integer number) {
             statement.setInt(index, number);
         } else if (value instanceof LocalDateTime time) {
-            // jOOQ keeps SQLite timestamps as text in java.sql.Timestamp's form; server databases take the type.
+            // jOOQ keeps SQLite time stamps as text in java.sql.Timestamp's form; server databases take the type.
             if (sql.sqlite()) {
-                statement.setString(index, Timestamp.valueOf(time).toString());
+                statement.setString(index, timestamps.of(time));
             } else {
                 statement.setObject(index, time);
             }
@@ -142,6 +147,8 @@ public final class PreparedBatch implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        statement.close();
+        if (statement != null) {
+            statement.close();
+        }
     }
 }
