@@ -35,7 +35,10 @@ public final class Database implements AutoCloseable {
     /** How long a SQLite write waits for another process's lock unless {@code SPOCK_DB_BUSY_TIMEOUT} says otherwise. */
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(30);
 
-    /** SQLite writes the WAL back into the database file once it holds this many pages (4 KB each). */
+    /**
+     * The connection that writes also writes the WAL back into the database file once it holds this many pages
+     * (4 KB each): a fallback, as {@link WalCheckpointer} does it from 1,000 pages on, on its own connection.
+     */
     static final int WAL_CHECKPOINT_PAGES = 10_000;
 
     /** The WAL file is cut back to this many bytes after a checkpoint. */
@@ -46,13 +49,16 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     private final boolean created;
     private final StoreFailures failures;
+    /** SQLite files only, else null. */
+    private final WalCheckpointer checkpointer;
 
     private Database(DatabaseLocation location, HikariDataSource dataSource, boolean created,
-                     StoreFailures failures) {
+                     StoreFailures failures, WalCheckpointer checkpointer) {
         this.location = location;
         this.dataSource = dataSource;
         this.created = created;
         this.failures = failures;
+        this.checkpointer = checkpointer;
         this.dsl = DSL.using(dataSource, location.dialect(), new Settings()
                 .withExecuteLogging(false)
                 .withRenderSchema(false));
@@ -74,7 +80,11 @@ public final class Database implements AutoCloseable {
         location.checkFile();
         HikariDataSource pool = pool(location, user, password, busyTimeout, failures);
         try {
-            return new Database(location, pool, migrateIfBehind(location, pool, busyTimeout), failures);
+            boolean created = migrateIfBehind(location, pool, busyTimeout);
+            WalCheckpointer checkpointer = location.isSqlite() && location.file() != null
+                    ? WalCheckpointer.start(location.file(), sqlite(location, busyTimeout,
+                    SQLiteConfig.TransactionMode.DEFERRED)) : null;
+            return new Database(location, pool, created, failures, checkpointer);
         } catch (FlywayException e) {
             pool.close();
             throw failures.describeOpening(e).orElseGet(() -> new SpockException(ExitCodes.ERROR,
@@ -148,8 +158,8 @@ public final class Database implements AutoCloseable {
             config.setDataSource(sqlite(location, busyTimeout, SQLiteConfig.TransactionMode.IMMEDIATE));
             // SQLite has one writer: a single pooled connection serialises writes instead of failing them.
             config.setMaximumPoolSize(1);
-            // Every checkpoint syncs the file to disk: checkpointing every 10,000 pages (40 MB of WAL) rather than
-            // SQLite's 1,000 made the KIS path 30 % faster on our VMs, where a sync costs milliseconds.
+            // Checkpoints run on a connection of their own (WalCheckpointer); this one checkpoints only when that
+            // falls behind. Every checkpoint syncs the file to disk, which costs milliseconds on our VMs.
             config.setConnectionInitSql("PRAGMA wal_autocheckpoint = " + WAL_CHECKPOINT_PAGES);
         } else {
             config.setJdbcUrl(location.jdbcUrl());
@@ -194,6 +204,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         dataSource.close();
     }
 }
