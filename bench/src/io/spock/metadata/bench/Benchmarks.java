@@ -3,12 +3,15 @@ package io.spock.metadata.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Runs every benchmark, prints one table and writes {@code bench/results.json}. */
 public final class Benchmarks {
@@ -22,7 +25,30 @@ public final class Benchmarks {
         List<Figure> run() throws Exception;
     }
 
+    private static final List<Path> SCRATCH = new ArrayList<>();
+
+    /** A new temporary folder for a benchmark's files, deleted when the benchmarks end: a KIS run fills 500 MB. */
+    static synchronized Path scratch(String prefix) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        SCRATCH.add(dir);
+        return dir;
+    }
+
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } finally {
+            for (Path dir : SCRATCH) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Map<String, Group> groups = new LinkedHashMap<>();
         groups.put("kis", () -> EnrichBench.kisPath(100_000));
         groups.put("yahoo", () -> EnrichBench.yahooPath(500, 20.0, 200));

@@ -67,7 +67,7 @@ final class BulkBench {
     static List<Benchmarks.Figure> realUniverse() throws Exception {
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
-            runs.add(once(Files.createTempDirectory("spock-bulk-bench")));
+            runs.add(once(Benchmarks.scratch("spock-bulk-bench")));
             Run r = runs.get(i);
             System.out.printf("bulk run %d: per-ticker Yahoo %.0f, all requests %.0f, parse+classify %.2f s, "
                     + "peak heap %.0f MB%n", i + 1, r.perTickerYahoo(), r.allRequests(), r.parseClassify(),

@@ -38,7 +38,7 @@ final class CsvImportBench {
     }
 
     static List<Benchmarks.Figure> csvImport(int lines, int runs) throws Exception {
-        Path dir = Files.createTempDirectory("spock-csv-bench");
+        Path dir = Benchmarks.scratch("spock-csv-bench");
         Path csv = generate(dir.resolve("universe.csv"), lines);
         double megabytes = Files.size(csv) / 1e6;
         double[] rates = new double[runs];

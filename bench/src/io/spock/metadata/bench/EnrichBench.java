@@ -63,7 +63,7 @@ final class EnrichBench {
      * times on fresh databases, beside a raw JDBC batch UPDATE of the same rows measured the same way: medians.
      */
     static List<Benchmarks.Figure> kisPath(int tickers) throws Exception {
-        Path dir = Files.createTempDirectory("spock-bench");
+        Path dir = Benchmarks.scratch("spock-bench");
         List<Benchmarks.Figure> figures = new ArrayList<>();
         warmUp(dir, tickers / 5);
         List<Double> rates = new ArrayList<>();
@@ -161,7 +161,7 @@ final class EnrichBench {
     }
 
     private static YahooRun yahooRun(int tickers, double rate, int latencyMs, int fallbackEvery) throws Exception {
-        Path dir = Files.createTempDirectory("spock-bench");
+        Path dir = Benchmarks.scratch("spock-bench");
         try (Database db = open(dir.resolve("yahoo.db"))) {
             seed(db, tickers, false);
             YahooStub stub = YahooStub.start(rate, latencyMs, fallbackEvery);

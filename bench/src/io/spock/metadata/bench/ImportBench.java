@@ -25,7 +25,7 @@ final class ImportBench {
     }
 
     static List<Benchmarks.Figure> masterImport(int lines) throws Exception {
-        Path dir = Files.createTempDirectory("spock-import-bench");
+        Path dir = Benchmarks.scratch("spock-import-bench");
         byte[] file = masterFile(lines);
         importOnce(dir.resolve("warm-up.db"), masterFile(lines / 5));
 

@@ -45,7 +45,7 @@ final class InspectBench {
     }
 
     static List<Benchmarks.Figure> tickersAndChanges(int tickers, int changes) throws Exception {
-        Path dir = Files.createTempDirectory("spock-inspect-bench");
+        Path dir = Benchmarks.scratch("spock-inspect-bench");
         try (Database db = Database.open(DatabaseLocation.parse(dir.resolve("inspect.db").toString(), null), null,
                 null)) {
             List<GicsSector> sectors = GicsTaxonomy.load().sectors();

@@ -41,7 +41,7 @@ final class ParallelBench {
     }
 
     static List<Benchmarks.Figure> sequentialVsParallel(int perRegion, double rate, int latencyMs) throws Exception {
-        Path dir = Files.createTempDirectory("spock-bench-parallel");
+        Path dir = Benchmarks.scratch("spock-bench-parallel");
         Run sequential = run(dir.resolve("sequential.db"), perRegion, rate, latencyMs, false);
         Run parallel = run(dir.resolve("parallel.db"), perRegion, rate, latencyMs, true);
         double floor = parallel.yahooCalls / rate;

@@ -42,7 +42,7 @@ final class SharedBudgetBench {
 
     static List<Benchmarks.Figure> oneAndTwoProcesses(int tickers, double rate, int latencyMs, int runs)
             throws Exception {
-        Path dir = Files.createTempDirectory("spock-bench-shared");
+        Path dir = Benchmarks.scratch("spock-bench-shared");
         List<Double> alone = new ArrayList<>();
         List<Double> together = new ArrayList<>();
         List<Double> most = new ArrayList<>();

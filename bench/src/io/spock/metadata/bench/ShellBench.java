@@ -30,7 +30,7 @@ final class ShellBench {
     }
 
     static List<Benchmarks.Figure> startup() throws Exception {
-        Path dir = Files.createTempDirectory("spock-bench");
+        Path dir = Benchmarks.scratch("spock-bench");
         String db = dir.resolve("startup.db").toString();
         run(db, "./spock", "status");
         double spock = median(5, () -> run(db, "./spock", "status"));
@@ -41,7 +41,7 @@ final class ShellBench {
     }
 
     static List<Benchmarks.Figure> completionAndCoverage(int tickers) throws Exception {
-        Path dir = Files.createTempDirectory("spock-bench");
+        Path dir = Benchmarks.scratch("spock-bench");
         try (Database db = Database.open(DatabaseLocation.parse(dir.resolve("big.db").toString(), null), null, null)) {
             List<Listing> listings = new ArrayList<>(tickers);
             var exchanges = Markets.exchanges();
