@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Writes a SQLite store's WAL back into the database file on a thread and connection of its own, so that the
- * connection that writes does not: a checkpoint copies the WAL's pages into the file and syncs both, which took a
- * fifth of a KIS-path run when the writing connection did it. Every {@link #PERIOD} the WAL file's size is looked
+ * connection that writes does not: a checkpoint copies the WAL's pages into the file and syncs both, which took 15–25 %
+ * of a KIS-path run when the writing connection did it. Every {@link #PERIOD} the WAL file's size is looked
  * at; from {@link #DUE_BYTES} on, a PASSIVE checkpoint runs ({@code PRAGMA wal_checkpoint(PASSIVE)}, see
  * sqlite.org/pragma.html#pragma_wal_checkpoint), which never waits for a reader or writer and never blocks one:
  * what it cannot copy yet it leaves for the next turn. SQLite's own checkpoint in the writing connection stays as
